@@ -1,0 +1,1 @@
+"""Briefings: extractive summaries rendered to Markdown, HTML and PDF."""

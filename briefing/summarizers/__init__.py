@@ -1,0 +1,1 @@
+"""Summarizers: sumy algorithms, Lead-N and newsdesk's own news summarizer."""

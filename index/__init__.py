@@ -1,0 +1,1 @@
+"""newsdesk library: the Article record, the store, the search index and ingest."""

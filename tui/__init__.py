@@ -1,0 +1,1 @@
+"""The Textual reader and the command line."""
