@@ -1,0 +1,99 @@
+"""Offline sentence splitting and word tokenizing, a drop-in for sumy's NLTK tokenizer."""
+
+from __future__ import annotations
+
+import re
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then
+# something that can open a sentence. Abbreviations are vetoed afterwards, which is simpler to
+# get right than one regex with variable-length lookbehinds.
+_BOUNDARY = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00a3$\u20ac])"
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+
+# Lowercase, without the final dot. Titles and name parts are almost never sentence-final.
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+        "cmdr", "adm", "maj", "st", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "fr",
+        "sr", "jr", "mt", "ft", "messrs", "mme", "mlle"
+    }
+)
+# Followed by a number ("No. 5", "Jan. 3") or used mid-sentence ("vs. Smith", "Inc. said").
+_BEFORE_NUMBERS = frozenset(
+    {
+        "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "art", "p", "pp"
+    }
+)
+_MID_SENTENCE = frozenset(
+    {
+        "vs", "v", "etc", "inc", "ltd", "co", "corp", "bros", "approx", "est", "dept", "univ",
+        "e.g", "i.e", "al", "cf"
+    }
+)
+# Sentence openers that tell an acronym such as "U.S." really did end the sentence.
+_OPENERS = frozenset(
+    {
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+        "there", "but", "and", "in", "on", "at", "for", "if", "when", "while", "after", "before",
+        "his", "her", "its", "their", "our", "as", "so", "yet", "however", "meanwhile", "officials",
+        "police"
+    }
+)
+
+
+class Tokenizer:
+    """Sentence and word tokenizer with sumy's interface that needs no NLTK data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        """Split one paragraph into sentences, each a stripped slice of the input."""
+        return tuple(_split_paragraph(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        """Words and numbers, contractions kept whole ("don't"), punctuation dropped."""
+        return tuple(_WORD.findall(sentence))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences in order; blank lines separate paragraphs and always end one."""
+    sentences: list[str] = []
+    for paragraph in _PARAGRAPH.split(text):
+        sentences.extend(_split_paragraph(paragraph))
+    return sentences
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if _is_abbreviation(paragraph[start : match.start() + 1], paragraph[match.end() :]):
+            continue
+        sentences.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    """Whether the dot that ends `before` belongs to an abbreviation rather than a sentence."""
+    if not before.endswith("."):
+        return False
+    match = _LAST_TOKEN.search(before)
+    token = match.group(1).lstrip("\"'\u201c\u2018([") if match else ""
+    word = token[:-1].lower()
+    next_word = (_WORD.findall(after[:40]) or [""])[0]
+    if word in _TITLES or word in _MID_SENTENCE:
+        return True
+    if word in _BEFORE_NUMBERS:
+        return next_word[:1].isdigit()
+    if re.fullmatch(r"[A-Za-z]", word):  # an initial: "George W. Bush", "J. K. Rowling"
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "U.S.", "U.K.", "a.m."
+        return next_word.lower() not in _OPENERS
+    return False
