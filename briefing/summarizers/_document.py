@@ -1,0 +1,77 @@
+"""Shared ground for every summarizer: the parsed document, stemmer, stop words, prose filter."""
+
+from __future__ import annotations
+
+import re
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.utils import get_stop_words
+
+from briefing.text import Tokenizer
+
+LANGUAGE = "english"
+# sumy's English stemmer is NLTK's Snowball and its stop words ship with sumy: neither needs
+# NLTK data, unlike sumy's own Tokenizer, which we therefore never use.
+STEMMER = Stemmer(LANGUAGE)
+STOP_WORDS = frozenset(get_stop_words(LANGUAGE))
+TOKENIZER = Tokenizer()
+
+# "LONDON (Reuters) -", "Kabul, Afghanistan (CNN)", "WASHINGTON --": wire datelines glued to the
+# first sentence. Dropping them keeps the sentence a verbatim slice of the body.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'\u2019-]*(?:[ ,]+[A-Z][\w.'\u2019-]*)*\s*)?"
+    r"\((?:CNN|Reuters|AP|AFP|UPI)\)\s*(?:--|[-\u2014\u2013])?\s*"
+    r"|^[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Za-z.'\u2019-]*)*\s*(?:--|[\u2014\u2013-])\s+"
+)
+_BOILERPLATE = re.compile(
+    r"scroll down for|click here|read more:|sign up for|follow us on|share this (?:article|story)"
+    r"|^(?:advertisement|published:|updated:|last updated\b|photo:|image:|video:|source:)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^By [A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*\s*(?:[.,|]|and\b|for\b)")
+_FINAL_PUNCTUATION = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+MIN_PROSE_WORDS = 4
+
+
+def build_document(body: str, title: str = "") -> ObjectDocumentModel:
+    """Parse `body` with sumy, keeping only prose sentences; `title` becomes a heading."""
+    parsed = PlaintextParser.from_string(body, TOKENIZER).document
+    seen: set[str] = set()
+    paragraphs = [_prose_paragraph(p.sentences, seen) for p in parsed.paragraphs]
+    kept = [p for p in paragraphs if p.sentences]
+    if not kept:  # nothing reads as prose: better a raw summary than none at all
+        kept = [Paragraph(p.sentences) for p in parsed.paragraphs if p.sentences]
+    if title.strip():
+        kept.insert(0, Paragraph([Sentence(title.strip(), TOKENIZER, is_heading=True)]))
+    return ObjectDocumentModel(kept)
+
+
+def _prose_paragraph(sentences: tuple[Sentence, ...], seen: set[str]) -> Paragraph:
+    """The paragraph's prose sentences not already in `seen`: sumy rates sentences by their text,
+    so a repeat (pages often repeat a caption or the lead) would be picked twice."""
+    kept = []
+    for i, sentence in enumerate(sentences):
+        text = strip_dateline(str(sentence)) if i == 0 else str(sentence)
+        if text not in seen and is_prose(text):
+            seen.add(text)
+            kept.append(Sentence(text, TOKENIZER))
+    return Paragraph(kept)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a leading wire dateline such as "LONDON (Reuters) -"."""
+    rest = _DATELINE.sub("", sentence, count=1)
+    return rest if len(TOKENIZER.to_words(rest)) >= MIN_PROSE_WORDS else sentence
+
+
+def is_prose(sentence: str) -> bool:
+    """Whether a sentence reads as article text, not a headline, caption, byline or button."""
+    words = TOKENIZER.to_words(sentence)
+    if len(words) < MIN_PROSE_WORDS or not _FINAL_PUNCTUATION.search(sentence.strip()):
+        return False
+    if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence):
+        return False
+    letters = [c for c in sentence if c.isalpha()]
+    return sum(c.isupper() for c in letters) <= 0.5 * len(letters)

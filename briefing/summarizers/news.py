@@ -1,0 +1,126 @@
+"""newsdesk's news summarizer: lead bias plus position-aware centrality, minus non-summary text."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel, Sentence
+from sumy.nlp.stemmers import null_stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer
+
+# Openers that lean on an earlier sentence for their meaning ("He said...", "This was...").
+_CONTEXT_OPENERS = frozenset(
+    {
+        "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those",
+        "there", "such", "but", "and", "also", "however", "meanwhile", "instead", "still", "yet"
+    }
+)
+_QUOTE_OPEN = "\"'\u201c\u2018"
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each signal counts; tuned on half of a CNN/DailyMail sample (docs/quality.md)."""
+
+    position: float = 1.0
+    decay: float = 1.0
+    forward: float = 0.6
+    backward: float = -0.2
+    title: float = 0.5
+    short: float = 0.5
+    long: float = 0.3
+    question: float = 0.5
+    pronoun: float = 0.2
+    quote: float = 0.3
+
+
+class NewsSummarizer(AbstractSummarizer):
+    """Scores each sentence by position, centrality and title overlap, with penalties for text
+    that makes a poor summary line (fragments, questions, bare quotes, dangling pronouns)."""
+
+    def __init__(
+        self,
+        stemmer: object = null_stemmer,
+        *,
+        stop_words: Iterable[str] = (),
+        weights: Weights | None = None,
+    ) -> None:
+        super().__init__(stemmer)
+        self.stop_words = frozenset(w.lower() for w in stop_words)
+        self.weights = weights or Weights()
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        ratings = dict(zip(reversed(sentences), reversed(self.rate(document)), strict=True))
+        return self._get_best_sentences(sentences, sentences_count, ratings)
+
+    def rate(self, document: ObjectDocumentModel) -> list[float]:
+        """One score per sentence of `document`, in document order."""
+        sentences = document.sentences
+        terms = [self._terms(s.words) for s in sentences]
+        title = {t for h in document.headings for t in self._terms(h.words)}
+        forward, backward = _directed_centrality(terms)
+        w = self.weights
+        scores = []
+        for i, sentence in enumerate(sentences):
+            score = w.position / (i + 1) ** w.decay
+            score += w.forward * forward[i] + w.backward * backward[i]
+            score += w.title * _overlap(terms[i], title)
+            score -= self._penalty(str(sentence), len(sentence.words))
+            scores.append(score)
+        return scores
+
+    def _terms(self, words: Iterable[str]) -> list[str]:
+        return [self.stem_word(w) for w in words if w.lower() not in self.stop_words]
+
+    def _penalty(self, text: str, length: int) -> float:
+        w = self.weights
+        penalty = w.short * max(0, 8 - length) / 8 + w.long * max(0, length - 45) / 45
+        if text.rstrip(_QUOTE_OPEN + "\u201d\u2019 ").endswith("?"):
+            penalty += w.question
+        first = re.match(r"\W*(\w+)", text)
+        if first and first.group(1).lower() in _CONTEXT_OPENERS:
+            penalty += w.pronoun
+        if text[:1] in _QUOTE_OPEN:
+            penalty += w.quote
+        return penalty
+
+
+def _overlap(terms: list[str], title: set[str]) -> float:
+    return len(title.intersection(terms)) / len(title) if title else 0.0
+
+
+def _directed_centrality(terms: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Mean tf-idf cosine similarity of each sentence to the sentences after and before it.
+
+    In news the lead states what the rest elaborates, so similarity to *later* sentences is the
+    better signal (PacSum, Zheng & Lapata 2019)."""
+    n = len(terms)
+    similarity = _similarity(terms)
+    upper = np.triu(similarity, 1)
+    after = np.maximum(np.arange(n - 1, -1, -1), 1)
+    before = np.maximum(np.arange(n), 1)
+    return upper.sum(axis=1) / after, upper.sum(axis=0) / before
+
+
+def _similarity(terms: list[list[str]]) -> np.ndarray:
+    vocabulary: dict[str, int] = {}
+    for sentence in terms:
+        for term in sentence:
+            vocabulary.setdefault(term, len(vocabulary))
+    document_frequency = Counter(t for sentence in terms for t in set(sentence))
+    matrix = np.zeros((len(terms), max(len(vocabulary), 1)))
+    for row, sentence in enumerate(terms):
+        for term, count in Counter(sentence).items():
+            idf = math.log((1 + len(terms)) / (1 + document_frequency[term])) + 1
+            matrix[row, vocabulary[term]] = count * idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    matrix /= np.where(norms == 0, 1, norms)
+    return matrix @ matrix.T
