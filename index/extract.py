@@ -1,0 +1,211 @@
+"""Turn scraped page text or HTML into a clean article: title, body, byline, date, outlet."""
+
+# Typographic dashes, quotes and full-width marks are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import PurePath
+
+from index.errors import InputError
+from index.extract_lines import Line, keep, main_region, split_lines
+from index.extract_meta import (
+    copyright_outlet,
+    find_author,
+    find_date,
+    known_outlet,
+    outlet_from_url,
+    registrable_domain,
+)
+from index.extract_visible import visible_text
+from index.models import Extracted
+
+__all__ = ["clean_text", "extract_html", "outlet_from_url"]
+
+# "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
+_TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
+_TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?=[^-–—]+$)")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_LETTER = re.compile(r"[^\W\d_]")
+_META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
+
+
+def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
+    """The article in the visible text of a news page, without the page around it.
+
+    Raises InputError for empty input, binary junk, or text with no article-like prose.
+    """
+    text = _check_text(text, filename)
+    lines = split_lines(text)
+    start, end = main_region(lines)
+    if not any(line.prose for line in lines[start:end]):
+        raise InputError(
+            f"{filename or 'the input'} has no article text",
+            "expected paragraphs of prose, found only short lines such as menus or lists",
+        )
+    headline, suffix = _page_title(lines[0].text)
+    title = _find_title(lines, start, headline, suffix)
+    top = lines[:start] + lines[start : start + _META_LOOKAHEAD]
+    body_lines = [line for line in lines[start:end] if keep(line)]
+    return Extracted(
+        title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
+        body=_body(body_lines, title),
+        author=next((a for line in top if (a := find_author(line.text))), ""),
+        outlet=_outlet(url, suffix, lines),
+        published=_published(top + lines[end : end + 8]),
+        url=url,
+    )
+
+
+def extract_html(html: str, *, url: str = "") -> Extracted:
+    """The article in an HTML page, by trafilatura; falls back to cleaning the page's text."""
+    if not html or not html.strip():
+        raise InputError("the page is empty", "check that the download worked")
+    # Imported here because trafilatura takes a noticeable time to import and only HTML needs it.
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url or None, include_comments=False, include_tables=True, with_metadata=True
+    )
+    body = _paragraphs(getattr(doc, "text", "") or "") if doc is not None else ""
+    if not body:
+        return clean_text(visible_text(html), url=url)
+    title = _clean_title(getattr(doc, "title", "") or "")
+    sitename = (getattr(doc, "sitename", "") or "").strip()
+    outlet = known_outlet(sitename) or (outlet_from_url(url) if url else "") or sitename
+    if url and sitename and outlet == registrable_domain(url):
+        outlet = sitename
+    return Extracted(
+        title=title or _first_words(body.split("\n\n")),
+        body=body,
+        author=(getattr(doc, "author", "") or "").replace(";", ",").strip(),
+        outlet=outlet,
+        published=_parse_iso(getattr(doc, "date", "") or ""),
+        url=url,
+    )
+
+
+def _check_text(text: str, filename: str) -> str:
+    name = filename or "the input"
+    if not text or not text.strip():
+        raise InputError(f"{name} is empty", "give a file or page that holds article text")
+    # A sample is enough to tell binary from text, and keeps the check cheap on long pages.
+    sample = text[:2000] + text[len(text) // 2 : len(text) // 2 + 2000]
+    junk = len(_JUNK.findall(sample))
+    letters = len(_LETTER.findall(sample))
+    if junk > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
+        raise InputError(f"{name} does not look like text", "is it a binary file?")
+    return _JUNK.sub("", text)
+
+
+def _page_title(first: str) -> tuple[str, str]:
+    """A page title's headline and outlet suffix ("Headline - Outlet" -> both parts)."""
+    first = _MARKDOWN_HEADING.sub("", first)
+    for pattern in (_TITLE_BAR, _TITLE_DASH):
+        parts = pattern.split(first)
+        if len(parts) >= 2:
+            head, tail = parts[0], parts[-1].strip()
+            if pattern is _TITLE_DASH:
+                head = first[: first.rfind(parts[-1])].rstrip(" -–—:")
+            if _looks_like_outlet(tail) and len(head.split()) >= 2:
+                return head.strip(), tail
+    return first, ""
+
+
+def _looks_like_outlet(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and len(text) <= 40 and not text.endswith((".", "?", "!"))
+
+
+def _find_title(lines: list[Line], start: int, headline: str, suffix: str) -> str:
+    """The headline: the page title's (as printed in the page if it is), else the nearest
+    headline-like line above the article."""
+    if suffix or (start > 0 and _is_headline(lines[0], first=True)):
+        folded = headline.casefold()
+        return next(
+            (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
+        )
+    for line in reversed(lines[max(0, start - 12) : start]):
+        if _is_headline(line) and not _is_meta(line):
+            return line.text
+    return ""
+
+
+def _is_headline(line: Line, *, first: bool = False) -> bool:
+    text = _MARKDOWN_HEADING.sub("", line.text)
+    return (
+        2 <= line.words <= 30
+        and not line.furniture
+        and not line.credit
+        and (first or line.block_size <= 2)
+        and not text.endswith((".", ",", ";"))
+        and len(text) <= 250
+    )
+
+
+def _is_meta(line: Line) -> bool:
+    return bool(find_author(line.text)) or (line.words <= 14 and find_date(line.text) is not None)
+
+
+def _clean_title(title: str) -> str:
+    return _MARKDOWN_HEADING.sub("", title).strip().strip("*_").strip()
+
+
+def _title_from_filename(filename: str) -> str:
+    stem = PurePath(filename).stem if filename else ""
+    words = re.sub(r"[-_.]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _first_words(paragraphs: list[Line] | list[str]) -> str:
+    first = next((p if isinstance(p, str) else p.text for p in paragraphs), "")
+    words = first.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def _body(lines: list[Line], title: str) -> str:
+    """Kept lines as paragraphs, minus the headline, bylines, date lines and repeats."""
+    seen = {title.casefold()} if title else set()
+    paragraphs: list[str] = []
+    last_block = None
+    for line in lines:
+        key = line.text.casefold()
+        if key in seen or (not line.prose and _is_meta(line)):
+            continue
+        seen.add(key)
+        if line.block == last_block and paragraphs:
+            paragraphs[-1] += "\n" + line.text
+        else:
+            paragraphs.append(line.text)
+        last_block = line.block
+    return "\n\n".join(paragraphs)
+
+
+def _outlet(url: str, suffix: str, lines: list[Line]) -> str:
+    from_url = outlet_from_url(url) if url else ""
+    if from_url and from_url != registrable_domain(url):
+        return from_url
+    if suffix:
+        return known_outlet(suffix) or suffix
+    for line in reversed(lines):
+        if line.furniture and (name := copyright_outlet(line.text)):
+            return known_outlet(name) or name
+    return from_url
+
+
+def _published(lines: list[Line]) -> datetime | None:
+    for line in lines:
+        if line.words <= 30 and (found := find_date(line.text)) is not None:
+            return found
+    return None
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(p.strip() for p in text.splitlines() if p.strip())
+
+
+def _parse_iso(text: str) -> datetime | None:
+    return find_date(text) if text else None

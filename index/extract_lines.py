@@ -1,0 +1,217 @@
+"""Line classification for scraped page text: prose, page furniture, and the main region."""
+
+# Typographic dashes, quotes and full-width marks are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+_WORD = re.compile(r"\w+")
+# Only runs that need changing: matching every single space would triple the cost.
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f]")
+# A short line that is one of these is page furniture, whatever page it sits on.
+_FURNITURE = re.compile(
+    r"^(?:[\W_]*(?:share(?: this| on| via)?(?: article| story| page| post)?|tweet|e-?mail|print"
+    r"|comments?|\d+\s+comments?|leave a comment|post a comment|view comments|add comment"
+    r"|read (?:more|next|also|the original)|continue reading|see more|show more|load more"
+    r"|trending(?: now| stories| topics)?|most (?:read|popular|viewed|shared)|popular"
+    r"|related(?: articles| stories| news| content| topics| posts| coverage)?|you may also like"
+    r"|recommended(?: for you)?|more (?:from|on|in|stories|news)\b.*|advertisement|advertising"
+    r"|sponsored(?: content)?|promoted|ad|ads|sign (?:in|up)|log ?in|log ?out|register"
+    r"|subscribe(?: now| today)?|newsletters?|follow us(?: on)?.*|skip to (?:main )?content"
+    r"|skip to navigation|accessibility(?: links| help)?|menu|main menu|search|close|open"
+    r"|home|homepage|back to top|top|next|previous|prev|loading\W*|click here.*|whatsapp"
+    r"|facebook|twitter|linkedin|reddit|pinterest|instagram|youtube|telegram|flipboard"
+    r"|messenger|copy link|copied|breaking news|breaking|live|latest(?: news)?|news|video"
+    r"|videos|photos?|gallery|watch|listen|tags?|topics?|filed under.*|cookies?"
+    r"|privacy(?: policy)?|terms(?: of (?:use|service))?|contact(?: us)?|about(?: us)?"
+    r"|site ?map|rss(?: feed)?|(?:[+-]\s*a\s*){2}|(?:a\s+){2}a|xs\s+sm\s+md\s+lg|text size"
+    r"|font size|listen to (?:this )?article|save(?: article)?|bookmark|like|reply|report"
+    r"|you are here:?|image|photo|caption|expand|collapse|embed|hide caption"
+    r"|toggle caption|enlarge this image|full screen|view gallery)[\W_]*)$",
+    re.IGNORECASE,
+)
+# Phrases that make even a long line page furniture: footers, cookie and sign-up notices.
+_NOTICE = re.compile(
+    r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©\s*)?(?:19|20)\d\d|uses? cookies"
+    r"|use of cookies|cookie (?:policy|settings|preferences)|privacy policy"
+    r"|terms of (?:use|service)|sign up (?:for|to) (?:our|the)\b.*newsletter"
+    r"|subscribe to (?:our|the)\b.*newsletter"
+    r"|enable javascript|javascript is disabled|ad ?blocker|your browser (?:does not|doesn't)"
+    r"|may not be (?:published|reproduced|redistributed)|reproduction (?:in whole|without)"
+    r"|this (?:article|story|content) (?:is|was) (?:only )?available to"
+    r"|already a subscriber|subscribe (?:now|today) (?:for|to)|unlimited (?:digital )?access",
+    re.IGNORECASE,
+)
+# Every _NOTICE match contains one of these (lowercase) substrings.
+_NOTICE_KEYS = (
+    "rights reserved", "©", "(c) ", "copyright", "cookie", "privacy policy", "terms of",
+    "newsletter", "javascript", "blocker", "your browser", "may not be", "reproduction",
+    "available to", "subscribe", "unlimited",
+)  # fmt: skip
+# Photo credits and caption labels, with or without the caption text after them.
+_CREDIT = re.compile(
+    r"^\W*(?:image|photo|picture|video|graphic)(?:\s*(?:source|caption|credit)s?)\s*[,:]"
+    r"|^\W*(?:photo(?:graph)?|image|credit|pictured|picture|source)\s*:\s*\S.{0,60}$"
+    r"|^\W*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\W*$"
+    r"|^[\w .&/-]{2,50}(?:/|\s)(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\W*$"
+    r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$",
+    re.IGNORECASE,
+)
+_ENDS = frozenset(".!?…:;。！？")
+_CLOSERS = "\"'”’»)] "
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_INNER_PUNCT = re.compile(r"[,.;:!?，。、]")
+_TEASER_ENDS = ("…", "...", "[…]", "[...]", "…]", "…)")
+_BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s|#{1,6}\s|>\s)")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the page and what it looks like."""
+
+    text: str
+    words: int
+    block: int  # index of the run of adjacent non-blank lines it belongs to
+    block_size: int = 1
+    run: int = 1  # how many non-prose lines in a row this one sits among
+    prose: bool = False
+    furniture: bool = False
+    credit: bool = False
+    bullet: bool = False
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank, whitespace-collapsed lines, grouped into blocks by blank lines."""
+    text = _SPACE.sub(" ", text)
+    raws = text.splitlines()
+    notices = _notice_lines(raws)
+    lines: list[Line] = []
+    block = 0
+    for number, raw in enumerate(raws):
+        clean = raw.strip()
+        if not clean:
+            block += 1
+            continue
+        line = Line(clean, _word_count(clean), block)
+        line.furniture = number in notices and line.words <= 80
+        lines.append(line)
+    sizes: dict[int, int] = {}
+    for line in lines:
+        sizes[line.block] = sizes.get(line.block, 0) + 1
+    for line in lines:
+        line.block_size = sizes[line.block]
+        _classify(line)
+    _mark_runs(lines)
+    return lines
+
+
+def _notice_lines(raws: list[str]) -> set[int]:
+    """Numbers of the lines holding a footer or notice phrase.
+
+    Plain substring search for key words over the whole page finds the few candidate lines;
+    running the full pattern over every line costs about a millisecond a page.
+    """
+    joined = "\n".join(raws)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):  # a few characters change length when lowered
+        candidates = {n for n, raw in enumerate(raws) if _has_notice_key(raw.lower())}
+    else:
+        starts = list(accumulate((len(raw) + 1 for raw in raws), initial=0))
+        candidates = set()
+        for key in _NOTICE_KEYS:
+            at = lowered.find(key)
+            while at >= 0:
+                candidates.add(bisect_right(starts, at) - 1)
+                at = lowered.find(key, at + 1)
+    return {n for n in candidates if _NOTICE.search(raws[n])}
+
+
+def _has_notice_key(lowered: str) -> bool:
+    return any(key in lowered for key in _NOTICE_KEYS)
+
+
+def _mark_runs(lines: list[Line]) -> None:
+    start = 0
+    for i in range(len(lines) + 1):
+        if i == len(lines) or lines[i].prose:
+            for line in lines[start:i]:
+                line.run = i - start
+            start = i + 1
+
+
+def _word_count(text: str) -> int:
+    """Words, counting two CJK characters as one since those scripts do not use spaces."""
+    words = len(text.split())
+    if text.isascii():
+        return words
+    return max(words, len(_CJK.findall(text)) // 2)
+
+
+def _classify(line: Line) -> None:
+    text = line.text
+    line.bullet = bool(_BULLET.match(text))
+    if line.words <= 12 and not line.furniture:
+        line.furniture = bool(_FURNITURE.match(text))
+        line.credit = bool(_CREDIT.match(text))
+    ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
+    # A line cut off with an ellipsis is a teaser for another page, not this article's prose.
+    # A long line with no punctuation at all is a tag cloud or a menu flattened into one line.
+    line.prose = (
+        not line.furniture
+        and not text.endswith(_TEASER_ENDS)
+        and not _title_case(text)
+        and (
+            (line.words >= 8 and ends)
+            or (line.words >= 20 and bool(_INNER_PUNCT.search(text)))
+            or (line.words >= 5 and ends and "." in text)
+        )
+    )
+
+
+def _title_case(text: str) -> bool:
+    """Headline Style Capitals On Most Words: a headline or link, not a sentence."""
+    words = [w for w in text.split() if len(w) > 3]
+    if len(words) < 4 or len(words) > 25 or ". " in text:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
+    return capitals >= 0.7 * len(words)
+
+
+def weight(line: Line) -> float:
+    """How much a line argues for being inside the article (negative: against)."""
+    if line.furniture:
+        return -6.0
+    if line.prose:
+        # Prose packed with other lines in one block is more often a list of teasers.
+        return min(line.words, 80) ** 0.9 * (0.5 if line.block_size >= 3 else 1.0)
+    if line.credit:
+        return -1.0
+    # Runs of short lines are menus and link lists; a lone short line is a heading.
+    return -3.0 if line.block_size >= 3 or line.run >= 3 else -1.0
+
+
+def main_region(lines: list[Line]) -> tuple[int, int]:
+    """The [start, end) span of lines with the greatest total weight (the article core)."""
+    best, best_span = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        running += weight(line)
+        if running > best:
+            best, best_span = running, (start, i + 1)
+    return best_span
+
+
+def keep(line: Line) -> bool:
+    """Whether a line inside the main region belongs in the body."""
+    if line.furniture or line.credit:
+        return False
+    if line.prose or line.bullet:
+        return True
+    return line.block_size <= 2 and line.words >= 2

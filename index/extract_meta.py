@@ -1,0 +1,217 @@
+"""Metadata found in page text: publication dates, bylines and outlet names."""
+
+# Typographic dashes, quotes and full-width marks are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+# Domains whose outlet name is not simply the domain; checked by suffix so "edition.cnn.com"
+# and "www.bbc.co.uk" both match.
+KNOWN_OUTLETS: dict[str, str] = {
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "reuters.com": "Reuters",
+    "apnews.com": "AP News",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "theguardian.com": "The Guardian",
+    "ft.com": "Financial Times",
+    "economist.com": "The Economist",
+    "bloomberg.com": "Bloomberg",
+    "cnn.com": "CNN",
+    "cnbc.com": "CNBC",
+    "nbcnews.com": "NBC News",
+    "cbsnews.com": "CBS News",
+    "abcnews.go.com": "ABC News",
+    "foxnews.com": "Fox News",
+    "npr.org": "NPR",
+    "aljazeera.com": "Al Jazeera",
+    "dw.com": "DW",
+    "france24.com": "France 24",
+    "euronews.com": "Euronews",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "axios.com": "Axios",
+    "thehill.com": "The Hill",
+    "latimes.com": "Los Angeles Times",
+    "usatoday.com": "USA Today",
+    "independent.co.uk": "The Independent",
+    "telegraph.co.uk": "The Telegraph",
+    "dailymail.co.uk": "Daily Mail",
+    "news.sky.com": "Sky News",
+    "theatlantic.com": "The Atlantic",
+    "newyorker.com": "The New Yorker",
+    "time.com": "TIME",
+    "lemonde.fr": "Le Monde",
+    "spiegel.de": "Der Spiegel",
+    "afp.com": "AFP",
+}
+
+# Second-level public suffixes common on news sites ("bbc.co.uk" is registrable, "co.uk" not).
+_SECOND_LEVEL = frozenset(
+    ("co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz",
+     "co.in", "co.jp", "co.za", "co.kr", "com.br", "com.ar", "com.mx", "com.tr", "com.cn",
+     "com.hk", "com.sg", "com.my", "com.pk", "com.ng", "com.eg", "com.sa", "com.ua", "co.il")
+)  # fmt: skip
+
+_DIGIT = re.compile(r"\d")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_TIME = (
+    r"(?:(?:\s*(?:,|at|-|–|\|)?\s*)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?)?"
+)
+_DATE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+        r"(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
+        r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>(?:19|20)\d{2})\b" + _TIME,
+        _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + _MONTH
+        + r",?\s+(?P<y>(?:19|20)\d{2})\b"
+        + _TIME,
+    )
+)
+_TZ_HOURS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+    "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7,
+    "MDT": -6, "PT": -8, "PST": -8, "PDT": -7, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11,
+}  # fmt: skip
+_BY = re.compile(
+    r"^(?:written\s+|words\s+|reporting\s+)?by[:\s]\s*(?P<name>[^|•·\n]{2,80}?)"
+    r"\s*(?:$|[|•·]|,\s|\s[-–—]\s|\s(?:on|for|in|published|updated)\s)",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|la|bin|al-\w+)){1,3}"
+_NAME_COMMA_OUTLET = re.compile(rf"^(?P<name>{_NAME}(?:\s+and\s+{_NAME})?),\s+[A-Z][\w .&]+$")
+_NAME_DASH_DATE = re.compile(rf"^(?P<name>{_NAME})\s+[-–—|]\s+\S")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?)?,?\s*"
+    r"(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[,.]|\ball rights\b|\bltd\b|\binc\b|$)",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:the way|far|now|then|default|using|clicking|continuing|subscribing|signing)\b",
+    re.IGNORECASE,
+)
+
+
+def registrable_domain(url: str) -> str:
+    """The part of a URL's host a person registers: "www.bbc.co.uk" -> "bbc.co.uk"."""
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:
+        return ""
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2:
+        return host
+    keep = 3 if ".".join(labels[-2:]) in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def outlet_from_url(url: str) -> str:
+    """The outlet behind a URL: a known name ("BBC"), else the registrable domain."""
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:
+        return ""
+    for domain, name in KNOWN_OUTLETS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return registrable_domain(url)
+
+
+def known_outlet(name: str) -> str:
+    """The canonical spelling of an outlet name if it is one we know, else ""."""
+    folded = name.casefold().strip()
+    for outlet in KNOWN_OUTLETS.values():
+        if outlet.casefold() == folded:
+            return outlet
+    return ""
+
+
+def find_date(line: str) -> datetime | None:
+    """An absolute publication date in a line, as aware UTC; relative dates are ignored."""
+    if not _DIGIT.search(line):
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if match and (found := _to_datetime(match)) is not None:
+            return found
+    return None
+
+
+def _to_datetime(match: re.Match[str]) -> datetime | None:
+    groups = match.groupdict()
+    month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else int(groups["m"])
+    hour, minute = int(groups.get("h") or 0), int(groups.get("mi") or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        local = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute)
+    except ValueError:
+        return None
+    return local.replace(tzinfo=_zone(groups.get("tz") or "")).astimezone(UTC)
+
+
+def _zone(text: str) -> timezone:
+    text = text.upper()
+    if text[:1] in "+-" and len(text) >= 5:
+        digits = text[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+        return timezone(-offset if text[0] == "-" else offset)
+    return timezone(timedelta(hours=_TZ_HOURS.get(text, 0)))
+
+
+def find_author(line: str) -> str:
+    """The author name(s) in a byline ("By Jane Doe |", "Jane Doe, Reuters"), else ""."""
+    if len(line) > 120:
+        return ""
+    match = _BY.match(line) or _NAME_COMMA_OUTLET.match(line) or _NAME_DASH_DATE.match(line)
+    if not match:
+        return ""
+    name = match.group("name").strip(" ,.:;")
+    if not name or _NOT_A_NAME.search(name) or any(ch.isdigit() for ch in name):
+        return ""
+    return name if len(name.split()) <= 10 else ""
+
+
+def copyright_outlet(line: str) -> str:
+    """The owner named in a copyright footer ("© 2022 Example News. All rights reserved.")."""
+    if len(line) > 200:
+        return ""
+    match = _COPYRIGHT.search(line)
+    if not match:
+        return ""
+    name = match.group("name").strip(" .,-")
+    return name if 1 <= len(name.split()) <= 5 else ""
