@@ -1,0 +1,178 @@
+"""Reading inputs: files and folders to decoded text, and text to storable articles."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index import dedupe
+from index.errors import InputError
+from index.models import Article, Extracted, utcnow
+from index.store import NewArticle
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MAX_BYTES = 20 * 1024 * 1024  # a saved page with inline scripts can be large; an article is not
+MAX_UNPACKED = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input as it arrived: where from, its bytes, and how to read them."""
+
+    origin: str
+    raw: bytes
+    kind: str  # "text" or "html"
+    url: str = ""
+
+
+def is_url(arg: str) -> bool:
+    """Whether a command-line argument names a web page rather than a file."""
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def _kind(path: Path) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last in TEXT_SUFFIXES:
+        return "text"
+    if last in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Every input named by the arguments as (origin, kind); folders are walked in order.
+
+    kind is None for a file a folder holds that is not an article format (it is reported
+    as skipped); a file named explicitly is read whatever its suffix.
+    """
+    for arg in args:
+        if is_url(arg):
+            yield arg, "url"
+            continue
+        path = Path(arg).expanduser()
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        child = Path(root) / name
+                        yield str(child), _kind(child)
+        else:
+            yield arg, _kind(path) or "text"
+
+
+def read_file(origin: str, kind: str) -> Source:
+    """The bytes of a file (unpacked when gzipped); InputError when it cannot be an article."""
+    path = Path(origin).expanduser()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{origin} is too large ({size / 2**20:.0f} MB)",
+                hint=f"articles up to {MAX_BYTES // 2**20} MB are accepted",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{origin}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{origin} is a folder") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {origin}: {exc.strerror or exc}") from None
+    if path.suffix.lower() == ".gz":
+        raw = _gunzip(origin, raw)
+    return Source(origin=str(path), raw=raw, kind=kind)
+
+
+def _gunzip(origin: str, raw: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
+            data = fh.read(MAX_UNPACKED + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{origin} is not a readable gzip file ({exc})") from None
+    if len(data) > MAX_UNPACKED:
+        raise InputError(f"{origin} unpacks to more than {MAX_UNPACKED // 2**20} MB")
+    return data
+
+
+def decode(origin: str, raw: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252."""
+    if not raw.strip():
+        raise InputError(f"{origin} is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    if b"\x00" in raw[:8192]:
+        raise InputError(
+            f"{origin} looks like a binary file, not an article",
+            hint="newsdesk reads .txt, .md and .html files",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Old news archives are mostly Windows-1252; bytes it does not define fall back to Latin-1.
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def extract(source: Source) -> Extracted:
+    """The article in one source: cleaned text and what metadata it gives."""
+    # Imported here: the cleaners pull in trafilatura and lxml, which plain reads do not need.
+    from index.extract import clean_text, extract_html
+
+    text = decode(source.origin, source.raw)
+    control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
+    if control > 40:
+        raise InputError(f"{source.origin} looks like a binary file, not an article")
+    if source.kind == "html":
+        return extract_html(text, url=source.url)
+    return clean_text(text, url=source.url, filename=Path(source.origin).name)
+
+
+def article_id(content: str, where: str) -> str:
+    """A short, stable id: the same text from the same place always gets the same id."""
+    return hashlib.blake2b(f"{content}\0{where}".encode(), digest_size=6).hexdigest()
+
+
+def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> NewArticle:
+    """A storable article from an extracted one, with its dedupe keys."""
+    if not extracted.body.strip():
+        raise InputError(f"{source.origin}: no article text found in it")
+    chash = dedupe.content_hash(extracted.body)
+    url = extracted.url or source.url
+    article = Article(
+        id=article_id(chash, url or source.origin),
+        title=extracted.title.strip() or "(untitled)",
+        body=extracted.body.strip(),
+        outlet=extracted.outlet,
+        author=extracted.author,
+        published=extracted.published,
+        added=utcnow(),
+        url=url,
+        origin=source.origin,
+        tags=normalize_tags(tags),
+    )
+    shingles = dedupe.shingles(dedupe.words(article.body))
+    return NewArticle(article, chash, dedupe.bands(shingles), source.raw)
+
+
+def normalize_tag(tag: str) -> str:
+    """Tags are lowercase words joined by hyphens: 'Iraq Syria' becomes 'iraq-syria'."""
+    cleaned = "-".join(tag.strip().lower().replace(",", " ").split())
+    return cleaned.lstrip("+-") if cleaned.startswith(("+", "-")) else cleaned
+
+
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Normalized, unique, sorted tags."""
+    return tuple(sorted({t for t in (normalize_tag(x) for x in tags) if t}))

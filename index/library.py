@@ -1,0 +1,400 @@
+"""The library: one folder holding the store and its search index, and what users do with it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from index import dedupe
+from index.errors import InputError, NewsdeskError
+from index.ingest import (
+    Source,
+    expand,
+    extract,
+    normalize_tag,
+    normalize_tags,
+    prepare,
+    read_file,
+)
+from index.models import Article, utcnow
+from index.paths import library_dir
+from index.search import SORTS, SearchIndex
+from index.snippets import make_snippet
+from index.store import NewArticle, Store
+
+BATCH = 500  # inputs per store transaction and index commit
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What happened to one input of `add`."""
+
+    origin: str
+    status: str  # "added", "duplicate", "skipped" or "error"
+    id: str = ""
+    title: str = ""
+    error: str = ""
+    duplicate_of: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `add --json` line for this input."""
+        return {
+            "origin": self.origin,
+            "id": self.id or None,
+            "status": self.status,
+            "title": self.title or None,
+            "error": self.error or None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the article, its score and a highlighted snippet."""
+
+    article: Article
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """A page of hits and the number of matches in all."""
+
+    hits: list[Hit]
+    total: int
+    query: str
+
+
+class Library:
+    """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise NewsdeskError(
+                f"cannot create the library folder {root}: {exc.strerror}",
+                hint="pass --library DIR or set NEWSDESK_HOME",
+            ) from None
+        self.store = Store(root / "library.db")
+        self.index = SearchIndex(root / "index")
+        self._sync_index()
+
+    @classmethod
+    def open(cls, override: str | Path | None = None) -> Library:
+        """The library named by --library, $NEWSDESK_HOME or the platform default."""
+        return cls(library_dir(override))
+
+    def close(self) -> None:
+        """Release the database and index files."""
+        self.index.close()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- keeping the index in step with the store ------------------------------------------
+
+    def _sync_index(self) -> None:
+        # The index is derived: rebuild it when it is missing, and catch up on articles a
+        # killed process stored but never indexed.
+        if not self.index.exists():
+            self.reindex()
+        elif self.store.outbox_size():
+            self.flush_index()
+
+    def flush_index(self) -> int:
+        """Index every article whose index entry is missing or stale; returns how many."""
+        done = 0
+        while ids := self.store.outbox(limit=5000):
+            articles = self.store.get_many(ids)
+            live = [a for a in articles if a.duplicate_of is None]
+            gone = sorted(set(ids) - {a.id for a in live})
+            self.index.update(live, removed=gone)
+            self.store.clear_outbox(ids)
+            done += len(ids)
+        return done
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the search index from the store; the old one serves until the switch."""
+        pending = self.store.outbox(limit=10**9)
+        count = self.index.rebuild(self.store.iter_indexable(), progress)
+        self.store.clear_outbox(pending)
+        return count
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self, args: Iterable[str], tags: Iterable[str] = ()) -> Iterator[AddResult]:
+        """Add files, folders and URLs; one result per input, in order, as batches land."""
+        tag_list = normalize_tags(tags)
+        batch: list[tuple[str, str | None]] = []
+        for item in expand(args):
+            batch.append(item)
+            if len(batch) >= BATCH:
+                yield from self._add_batch(batch, tag_list)
+                batch = []
+        if batch:
+            yield from self._add_batch(batch, tag_list)
+
+    def add_sources(
+        self, sources: Iterable[Source | AddResult], tags: Iterable[str] = ()
+    ) -> list[AddResult]:
+        """Add already-read sources (fetched pages, feed items) in one batch."""
+        prepared: list[NewArticle | AddResult] = []
+        tag_list = normalize_tags(tags)
+        for source in sources:
+            prepared.append(
+                source if isinstance(source, AddResult) else self._prepare(source, tag_list)
+            )
+        return self._store_batch(prepared)
+
+    def _add_batch(
+        self, batch: Sequence[tuple[str, str | None]], tags: tuple[str, ...]
+    ) -> list[AddResult]:
+        prepared: list[NewArticle | AddResult] = []
+        for origin, kind in batch:
+            if kind is None:
+                prepared.append(AddResult(origin, "skipped", error="not an article format"))
+            elif kind == "url":
+                prepared.append(self._fetch(origin, tags))
+            else:
+                try:
+                    source = read_file(origin, kind)
+                except InputError as exc:
+                    prepared.append(AddResult(origin, "error", error=exc.message))
+                    continue
+                prepared.append(self._prepare(source, tags))
+        return self._store_batch(prepared)
+
+    def _fetch(self, url: str, tags: tuple[str, ...]) -> NewArticle | AddResult:
+        # Imported here: fetching needs httpx, which local adds never touch.
+        from index.fetch import fetch_source
+
+        try:
+            return self._prepare(fetch_source(url), tags)
+        except NewsdeskError as exc:
+            return AddResult(url, "error", error=exc.message)
+
+    @staticmethod
+    def _prepare(source: Source, tags: tuple[str, ...]) -> NewArticle | AddResult:
+        try:
+            return prepare(source, extract(source), tags)
+        except InputError as exc:
+            return AddResult(source.origin, "error", error=exc.message)
+
+    def _store_batch(self, prepared: Sequence[NewArticle | AddResult]) -> list[AddResult]:
+        results: list[AddResult] = []
+        with self.store.transaction():
+            for item in prepared:
+                results.append(item if isinstance(item, AddResult) else self._store_one(item))
+        if any(r.status == "added" for r in results):
+            self.flush_index()
+        return results
+
+    def _store_one(self, item: NewArticle) -> AddResult:
+        a = item.article
+        if self.store.exists(a.id):
+            return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=a.id)
+        for other_id, other_url, _origin in self.store.find_hash(item.content_hash):
+            if not a.url or not other_url or other_url == a.url:
+                return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
+        if a.url and (other_id := self.store.find_url(a.url)):
+            return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
+        root = self._near_duplicate(item)
+        if root:
+            item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)
+        self.store.insert([item])
+        if root:
+            return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=root)
+        return AddResult(a.origin, "added", a.id, a.title)
+
+    def _near_duplicate(self, item: NewArticle) -> str | None:
+        candidates = self.store.band_candidates(item.bands)
+        if not candidates:
+            return None
+        mine = dedupe.shingles(dedupe.words(item.article.body))
+        best = sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]
+        for other in self.store.get_many(best):
+            theirs = dedupe.shingles(dedupe.words(other.body))
+            if dedupe.containment(mine, theirs) >= dedupe.NEAR_DUPLICATE:
+                return other.duplicate_of or other.id
+        return None
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def get(self, id_or_prefix: str) -> Article:
+        """An article by id or unique id prefix."""
+        return self.store.get(self.store.resolve(id_or_prefix))
+
+    def duplicates_of(self, article_id: str) -> list[Article]:
+        """Other copies of the same story (from other pages or outlets)."""
+        return self.store.duplicates_of(article_id)
+
+    def resolve_query(self, text: str) -> str:
+        """A query with a leading @NAME replaced by that saved search's query."""
+        text = text.strip()
+        if text.startswith("@"):
+            return self.store.search_query(text[1:])
+        return text
+
+    def search(
+        self, text: str, *, limit: int | None = 50, sort: str = "relevance"
+    ) -> SearchResults:
+        """Search the library; `@NAME` runs a saved search."""
+        if sort not in SORTS:
+            raise NewsdeskError(f"unknown sort {sort!r}", hint=f"choose from {', '.join(SORTS)}")
+        query_text = self.resolve_query(text)
+        parsed = self.index.parse(query_text, sort=sort)
+        found, total = self.index.search(parsed, limit=limit, sort=sort)
+        articles = {a.id: a for a in self.store.get_many([h.id for h in found])}
+        hits = [
+            Hit(articles[h.id], h.score, make_snippet(articles[h.id].body, parsed.terms))
+            for h in found
+            if h.id in articles
+        ]
+        return SearchResults(hits, total, query_text)
+
+    def articles(
+        self, where: str = "", params: Sequence[object] = (), limit: int | None = None
+    ) -> list[Article]:
+        """Articles matching a SQL condition over the articles table, newest first."""
+        return self.store.get_many(self.store.ids(where, params, limit=limit))
+
+    # -- user state ---------------------------------------------------------------------------
+
+    def tag(self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Article:
+        """Add and remove tags; saved at once, searchable as tag:NAME."""
+        aid = self.store.resolve(article_id)
+        self.store.change_tags(aid, normalize_tags(add), [normalize_tag(t) for t in remove])
+        self.flush_index()
+        return self.store.get(aid)
+
+    def mark(self, article_id: str, **flags: bool) -> Article:
+        """Set read / starred / in_basket marks; saved at once."""
+        aid = self.store.resolve(article_id)
+        if flags:
+            self.store.set_flags(aid, **flags)
+        return self.store.get(aid)
+
+    def save_search(self, name: str, query: str) -> None:
+        """Save a search under a name, after checking that it parses."""
+        name = name.strip().lstrip("@")
+        if not name or any(ch.isspace() for ch in name):
+            raise NewsdeskError(f"bad search name {name!r}", hint="use one word, like iraq-border")
+        self.index.parse(self.resolve_query(query))
+        self.store.save_search(name, query)
+
+    # -- export, import, stats -------------------------------------------------------------------
+
+    def export(self, out: IO[str]) -> int:
+        """Write every article with its user state as JSON lines; returns the count."""
+        count = 0
+        for batch in _batches(self.store.ids(order="added, id"), 1000):
+            for article in self.store.get_many(batch):
+                out.write(json.dumps(article_to_json(article), ensure_ascii=False) + "\n")
+                count += 1
+        return count
+
+    def import_jsonl(self, lines: Iterable[str], origin: str) -> Iterator[AddResult]:
+        """Add articles from JSON lines in the export format, keeping ids and user state."""
+        batch: list[NewArticle | AddResult] = []
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            where = f"{origin}:{number}"
+            batch.append(_from_json_line(line, where))
+            if len(batch) >= BATCH:
+                yield from self._store_batch(batch)
+                batch = []
+        if batch:
+            yield from self._store_batch(batch)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts a user checks: articles, unread, tags, outlets, index health."""
+        s = self.store
+        return {
+            "library": str(self.root),
+            "articles": s.count(),
+            "stories": s.count("duplicate_of IS NULL"),
+            "duplicates": s.count("duplicate_of IS NOT NULL"),
+            "unread": s.count("read = 0"),
+            "starred": s.count("starred = 1"),
+            "in_basket": s.count("in_basket = 1"),
+            "tags": len(s.tag_counts()),
+            "outlets": len(s.outlet_counts()),
+            "saved_searches": len(s.searches()),
+            "indexed": self.index.doc_count(),
+            "pending_index": s.outbox_size(),
+        }
+
+
+def article_to_json(article: Article) -> dict[str, Any]:
+    """The JSON form of an article (`show --json` and the export format)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published.isoformat() if article.published else None,
+        "added": article.added.isoformat(),
+        "url": article.url,
+        "origin": article.origin,
+        "tags": list(article.tags),
+        "read": article.read,
+        "starred": article.starred,
+        "in_basket": article.in_basket,
+        "body": article.body,
+        "duplicate_of": article.duplicate_of,
+    }
+
+
+def _date(value: object) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=utcnow().tzinfo)
+
+
+def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        body = str(data.get("body") or "").strip()
+        if not body:
+            raise ValueError("no body")
+        from index.ingest import article_id
+
+        chash = dedupe.content_hash(body)
+        article = Article(
+            id=str(data.get("id") or article_id(chash, str(data.get("url") or where))),
+            title=str(data.get("title") or "(untitled)"),
+            body=body,
+            outlet=str(data.get("outlet") or ""),
+            author=str(data.get("author") or ""),
+            published=_date(data.get("published")),
+            added=_date(data.get("added")) or utcnow(),
+            url=str(data.get("url") or ""),
+            origin=str(data.get("origin") or where),
+            tags=normalize_tags(data.get("tags") or ()),
+            read=bool(data.get("read")),
+            starred=bool(data.get("starred")),
+            in_basket=bool(data.get("in_basket")),
+        )
+    except (ValueError, TypeError) as exc:
+        return AddResult(where, "error", error=f"bad article line: {exc}")
+    bands = dedupe.bands(dedupe.shingles(dedupe.words(body)))
+    return NewArticle(article, chash, bands, line.encode())
+
+
+def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,287 @@
+"""The Whoosh full-text index: a derived, rebuildable copy of the store for searching."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from whoosh import fields, index, qparser, query, scoring
+from whoosh.analysis import StandardAnalyzer
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from index.analysis import NEWS_ANALYZER
+from index.errors import QueryError
+from index.models import Article
+
+# Title words count for more than body words: a headline says what the story is about.
+SCHEMA = fields.Schema(
+    id=fields.ID(stored=True, unique=True),
+    title=fields.TEXT(analyzer=NEWS_ANALYZER, field_boost=2.0, phrase=True),
+    body=fields.TEXT(analyzer=NEWS_ANALYZER, phrase=True),
+    outlet=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
+    author=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
+    tag=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
+    published=fields.DATETIME(sortable=True),
+    added=fields.DATETIME(sortable=True),
+    # what "newest" sorts by: published, else added (as Article.date)
+    date=fields.DATETIME(sortable=True),
+)
+TEXT_FIELDS = ("title", "body")
+SORTS = ("relevance", "newest")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexHit:
+    """One search result as the index sees it: an id, its score, the query's terms."""
+
+    id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A parsed user query and the analysed words to highlight."""
+
+    query: query.Query
+    terms: frozenset[str]
+
+
+def _naive_utc(value: datetime | None) -> datetime | None:
+    # Whoosh stores naive datetimes; ours are all UTC.
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+
+
+def to_document(article: Article) -> dict[str, object]:
+    """The Whoosh document for an article (no Whoosh type escapes this module)."""
+    doc: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "outlet": article.outlet,
+        "author": article.author,
+        "tag": ",".join(article.tags),
+        "added": _naive_utc(article.added),
+        "date": _naive_utc(article.date),
+    }
+    if article.published:
+        doc["published"] = _naive_utc(article.published)
+    return doc
+
+
+class SearchIndex:
+    """The index folder: generations of Whoosh indexes and a CURRENT pointer.
+
+    ``reindex`` builds a new generation beside the live one and switches CURRENT with an
+    atomic rename, so a kill at any moment leaves a working index.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._ix: index.Index | None = None
+        self._searcher: object | None = None
+
+    # -- locations and locking --------------------------------------------------------
+
+    def _current_dir(self) -> Path | None:
+        pointer = self.root / "CURRENT"
+        try:
+            name = pointer.read_text().strip()
+        except FileNotFoundError:
+            return None
+        path = self.root / name
+        return path if name and path.is_dir() else None
+
+    def _switch_to(self, path: Path) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        with open(tmp, "w") as fh:
+            fh.write(path.name)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / "CURRENT")
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One index writer at a time across processes; others wait their turn."""
+        with open(self.root / "write.lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def exists(self) -> bool:
+        """Whether a usable index generation is in place."""
+        current = self._current_dir()
+        return current is not None and index.exists_in(str(current))
+
+    def _open(self) -> index.Index:
+        current = self._current_dir()
+        if current is None or not index.exists_in(str(current)):
+            raise FileNotFoundError("no search index")
+        if self._ix is None or Path(self._ix.storage.folder) != current:
+            self._close_searcher()
+            self._ix = index.open_dir(str(current))
+        return self._ix
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()  # type: ignore[attr-defined]
+            self._searcher = None
+
+    def close(self) -> None:
+        """Release open index files."""
+        self._close_searcher()
+        self._ix = None
+
+    # -- writing --------------------------------------------------------------------------
+
+    def update(self, articles: Sequence[Article], removed: Sequence[str] = ()) -> None:
+        """Add or replace these articles, drop the removed ids; one commit."""
+        with self.write_lock():
+            ix = self._open()
+            writer = ix.writer()
+            try:
+                for article in articles:
+                    writer.update_document(**to_document(article))
+                for article_id in removed:
+                    writer.delete_by_term("id", article_id)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def rebuild(
+        self, batches: Iterable[Sequence[Article]], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Build a new generation from the store's articles and switch to it atomically."""
+        with self.write_lock():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+            path = self.root / f"gen-{stamp}"
+            path.mkdir()
+            ix = index.create_in(str(path), SCHEMA)
+            writer = ix.writer(limitmb=256)
+            count = 0
+            try:
+                for batch in batches:
+                    for article in batch:
+                        writer.add_document(**to_document(article))
+                    count += len(batch)
+                    if progress:
+                        progress(count)
+            except BaseException:
+                writer.cancel()
+                shutil.rmtree(path, ignore_errors=True)
+                raise
+            writer.commit()
+            self._switch_to(path)
+            self.close()
+            self._remove_stale(keep=path)
+        return count
+
+    def _remove_stale(self, keep: Path) -> None:
+        # Old generations and half-built ones from a killed rebuild; open readers on Linux
+        # keep their files until they close.
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name.startswith("gen-") and child != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    # -- searching ------------------------------------------------------------------------
+
+    def parse(self, text: str, *, sort: str = "relevance") -> ParsedQuery:
+        """Parse a user query; QueryError with a hint when it cannot be understood."""
+        # Ranked search ORs the words with a bonus for matching more of them (all-word
+        # matches come first, as in a web search); a date-sorted list keeps only documents
+        # that match every word, since there is no ranking to push weak matches down.
+        group = qparser.OrGroup.factory(0.9) if sort == "relevance" else qparser.AndGroup
+        parser = qparser.MultifieldParser(list(TEXT_FIELDS), SCHEMA, group=group)
+        errors: list[str] = []
+        parser.add_plugin(
+            DateParserPlugin(
+                basedate=datetime.now(UTC).replace(tzinfo=None),
+                callback=errors.append,
+            )
+        )
+        if not text.strip():
+            raise QueryError("the query is empty", hint="give some words to search for")
+        try:
+            parsed = parser.parse(text)
+        except Exception as exc:
+            # Whoosh's date plugin lets malformed dates escape as bare Exception/ValueError;
+            # at this boundary any parse failure is the user's query, not a bug to hide.
+            raise QueryError(f"cannot understand the query {text!r} ({exc})",
+                             hint="dates look like 2024-03-27, yesterday, today, "
+                                  "or ranges: published:[2024-01-01 to today]") from None
+        if errors:
+            raise QueryError(
+                f"cannot read the date {errors[0]!r} in the query",
+                hint="dates look like 2024-03-27, yesterday, today, "
+                "or ranges: published:[2024-01-01 to today]",
+            )
+        problem = _find_error(parsed)
+        if problem:
+            raise QueryError(
+                f"cannot understand the query: {problem}",
+                hint='use words, "exact phrases", AND/OR/NOT, field:word',
+            )
+        terms = frozenset(str(t) for f, t in _all_terms(parsed) if f in TEXT_FIELDS)
+        return ParsedQuery(parsed, terms)
+
+    def search(
+        self, parsed: ParsedQuery, *, limit: int | None = 50, sort: str = "relevance"
+    ) -> tuple[list[IndexHit], int]:
+        """The best hits for a parsed query, and how many documents matched in all."""
+        try:
+            ix = self._open()
+        except FileNotFoundError:
+            return [], 0
+        searcher = self._fresh_searcher(ix)
+        kwargs: dict[str, object] = {"limit": limit}
+        if sort == "newest":
+            kwargs["sortedby"] = "date"
+            kwargs["reverse"] = True
+        results = searcher.search(parsed.query, **kwargs)  # type: ignore[attr-defined]
+        hits = [IndexHit(hit["id"], float(hit.score or 0.0)) for hit in results]
+        total = len(results) if results.has_exact_length() else results.estimated_length()
+        return hits, int(total)
+
+    def _fresh_searcher(self, ix: index.Index) -> object:
+        # Not Searcher.refresh(): it reuses segment readers whose deletions are stale, so an
+        # updated article would show up twice. A new searcher costs little.
+        if self._searcher is not None and not self._searcher.up_to_date():  # type: ignore[attr-defined]
+            self._close_searcher()
+        if self._searcher is None:
+            self._searcher = ix.searcher(weighting=scoring.BM25F())
+        return self._searcher
+
+    def doc_count(self) -> int:
+        """Documents in the live index."""
+        try:
+            return int(self._open().doc_count())
+        except FileNotFoundError:
+            return 0
+
+
+def _all_terms(q: query.Query) -> Iterator[tuple[str, object]]:
+    try:
+        yield from q.iter_all_terms()
+    except NotImplementedError:
+        return
+
+
+def _find_error(q: query.Query) -> str:
+    """The first part of a parsed query Whoosh could not make sense of, if any."""
+    if isinstance(q, query.qcore._NullQuery):
+        return "nothing searchable in it"
+    for sub in q.leaves() if q.is_leaf() is False else [q]:
+        if type(sub).__name__ == "ErrorQuery":
+            return str(sub)
+    return ""

@@ -1,0 +1,449 @@
+"""The store: SQLite in WAL mode, the record of every article and all user state."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from index.errors import NewsdeskError, NotFoundError
+from index.models import Article, utcnow
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    outlet TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    added TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT '',
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    in_basket INTEGER NOT NULL DEFAULT 0,
+    duplicate_of TEXT,
+    content_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != '';
+CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE TABLE IF NOT EXISTS originals (
+    article_id TEXT PRIMARY KEY,
+    raw BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tags (
+    article_id TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS index_outbox (
+    article_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feeds (
+    name TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    tags TEXT NOT NULL DEFAULT '',
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    last_fetched TEXT,
+    last_error TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_items (
+    feed TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    article_id TEXT,
+    seen TEXT NOT NULL,
+    PRIMARY KEY (feed, item_key)
+) WITHOUT ROWID;
+"""
+
+ARTICLE_COLUMNS = (
+    "id, title, body, outlet, author, published, added, url, origin, "
+    "read, starred, in_basket, duplicate_of"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article ready to be stored, with what dedupe needs."""
+
+    article: Article
+    content_hash: str
+    bands: Sequence[int]
+    raw: bytes
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Store:
+    """All reads and writes of the library's SQLite database.
+
+    Every write is one transaction, so a kill at any moment leaves either the old or the new
+    state. Several processes may use one library: SQLite waits for the lock (busy_timeout)
+    instead of failing.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(
+                path, timeout=60.0, isolation_level=None, check_same_thread=False
+            )
+            self.db.execute("PRAGMA busy_timeout = 60000")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise NewsdeskError(
+                f"cannot open the library database {path}: {exc}",
+                hint="check the --library path; the file may not be a newsdesk library",
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewsdeskError(
+                f"this library was written by a newer newsdesk (schema {version})",
+                hint="upgrade newsdesk to open it",
+            )
+        if version < SCHEMA_VERSION:
+            # One script, one transaction: a kill mid-migration leaves the old schema.
+            self.db.executescript(
+                f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
+            )
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write; BEGIN IMMEDIATE takes the write lock up front to avoid deadlocks."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- articles -------------------------------------------------------------------------
+
+    def insert(self, items: Iterable[NewArticle]) -> None:
+        """Store new articles with their tags, dedupe bands and original input; queue indexing."""
+        with self.transaction() as db:
+            for item in items:
+                a = item.article
+                db.execute(
+                    f"INSERT INTO articles ({ARTICLE_COLUMNS}, content_hash) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id,
+                        a.title,
+                        a.body,
+                        a.outlet,
+                        a.author,
+                        _iso(a.published),
+                        _iso(a.added),
+                        a.url,
+                        a.origin,
+                        int(a.read),
+                        int(a.starred),
+                        int(a.in_basket),
+                        a.duplicate_of,
+                        item.content_hash,
+                    ),
+                )
+                db.execute(
+                    "INSERT INTO originals VALUES (?, ?)", (a.id, zlib.compress(item.raw, 6))
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(a.id, t) for t in a.tags]
+                )
+                if a.duplicate_of is None:
+                    db.executemany(
+                        "INSERT OR IGNORE INTO bands VALUES (?, ?)", [(b, a.id) for b in item.bands]
+                    )
+                    db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (a.id,))
+
+    def original(self, article_id: str) -> bytes:
+        """The input an article was made from, as it arrived."""
+        row = self.db.execute(
+            "SELECT raw FROM originals WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return zlib.decompress(row[0]) if row else b""
+
+    def get(self, article_id: str) -> Article:
+        """The article with this id; NotFoundError if there is none."""
+        found = self.get_many([article_id])
+        if not found:
+            raise NotFoundError(f"no article with id {article_id}")
+        return found[0]
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        """Articles by id, in the order asked (missing ids are left out)."""
+        by_id: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ).fetchall()
+            tags = self._tags_for([r[0] for r in rows])
+            for row in rows:
+                by_id[row[0]] = self._article(row, tags.get(row[0], ()))
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _tags_for(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        tags: dict[str, list[str]] = {}
+        for aid, tag in self.db.execute(
+            f"SELECT article_id, tag FROM tags WHERE article_id IN ({marks}) ORDER BY tag",
+            list(ids),
+        ):
+            tags.setdefault(aid, []).append(tag)
+        return {k: tuple(v) for k, v in tags.items()}
+
+    @staticmethod
+    def _article(row: Sequence[object], tags: tuple[str, ...]) -> Article:
+        (
+            aid,
+            title,
+            body,
+            outlet,
+            author,
+            published,
+            added,
+            url,
+            origin,
+            read,
+            starred,
+            basket,
+            dup,
+        ) = row
+        return Article(
+            id=str(aid),
+            title=str(title),
+            body=str(body),
+            outlet=str(outlet),
+            author=str(author),
+            published=_parse(published),  # type: ignore[arg-type]
+            added=_parse(added) or utcnow(),  # type: ignore[arg-type]
+            url=str(url),
+            origin=str(origin),
+            tags=tags,
+            read=bool(read),
+            starred=bool(starred),
+            in_basket=bool(basket),
+            duplicate_of=dup,  # type: ignore[arg-type]
+        )
+
+    def resolve(self, prefix: str) -> str:
+        """The full id for an id or a unique prefix of one."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise NotFoundError("no article id given")
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no article with id {prefix}", hint="`newsdesk search` lists ids")
+        if len(rows) > 1 and rows[0][0] != prefix:
+            ids = ", ".join(r[0] for r in rows[:5])
+            raise NotFoundError(
+                f"id prefix {prefix} is ambiguous: {ids}…", hint="give more characters of the id"
+            )
+        return str(rows[0][0])
+
+    def exists(self, article_id: str) -> bool:
+        """Whether an article with exactly this id is stored."""
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
+
+    def find_hash(self, content_hash: str) -> list[tuple[str, str, str]]:
+        """(id, url, origin) of articles whose clean text has this hash."""
+        return self.db.execute(
+            "SELECT id, url, origin FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchall()
+
+    def find_url(self, url: str) -> str | None:
+        """The id of the article saved from this URL, if any."""
+        row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
+        return row[0] if row else None
+
+    def band_candidates(self, bands: Sequence[int]) -> dict[str, int]:
+        """Articles sharing dedupe bands with these, with how many they share."""
+        if not bands:
+            return {}
+        marks = ",".join("?" * len(bands))
+        return dict(
+            self.db.execute(
+                f"SELECT article_id, COUNT(*) FROM bands WHERE band IN ({marks}) "
+                "GROUP BY article_id",
+                list(bands),
+            ).fetchall()
+        )
+
+    def duplicates_of(self, article_id: str) -> list[Article]:
+        """Other copies of the same story, linked to this article."""
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY added", (article_id,)
+            )
+        ]
+        return self.get_many(ids)
+
+    def ids(
+        self,
+        where: str = "",
+        params: Sequence[object] = (),
+        order: str = "COALESCE(published, added) DESC",
+        limit: int | None = None,
+    ) -> list[str]:
+        """Ids of articles matching a SQL condition over the articles table."""
+        sql = "SELECT id FROM articles" + (f" WHERE {where}" if where else "")
+        sql += f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")
+        return [r[0] for r in self.db.execute(sql, list(params))]
+
+    def count(self, where: str = "", params: Sequence[object] = ()) -> int:
+        """How many articles match a SQL condition."""
+        sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
+        return int(self.db.execute(sql, list(params)).fetchone()[0])
+
+    # -- user state -----------------------------------------------------------------------
+
+    def set_flags(self, article_id: str, **flags: bool) -> None:
+        """Set read / starred / in_basket marks, durably, in one transaction."""
+        allowed = {"read", "starred", "in_basket"}
+        if not flags or not set(flags) <= allowed:
+            raise ValueError(f"flags must be among {allowed}")
+        sets = ", ".join(f"{k} = ?" for k in flags)
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE articles SET {sets} WHERE id = ?",
+                [int(v) for v in flags.values()] + [article_id],
+            )
+
+    def change_tags(self, article_id: str, add: Iterable[str], remove: Iterable[str]) -> None:
+        """Add and remove tags in one transaction, and queue the index update."""
+        with self.transaction() as db:
+            db.executemany(
+                "DELETE FROM tags WHERE article_id = ? AND tag = ?",
+                [(article_id, t) for t in remove],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(article_id, t) for t in add]
+            )
+            db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (article_id,))
+
+    def tag_counts(self) -> list[tuple[str, int, int]]:
+        """Every tag with its article count and unread count."""
+        return self.db.execute(
+            "SELECT t.tag, COUNT(*), SUM(1 - a.read) FROM tags t "
+            "JOIN articles a ON a.id = t.article_id GROUP BY t.tag ORDER BY t.tag"
+        ).fetchall()
+
+    def outlet_counts(self) -> list[tuple[str, int, int]]:
+        """Every outlet with its article count and unread count."""
+        return self.db.execute(
+            "SELECT outlet, COUNT(*), SUM(1 - read) FROM articles WHERE outlet != '' "
+            "GROUP BY outlet ORDER BY outlet"
+        ).fetchall()
+
+    # -- saved searches -------------------------------------------------------------------
+
+    def save_search(self, name: str, query: str) -> None:
+        """Save (or replace) a named search."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO searches VALUES (?, ?, ?)", (name, query, _iso(utcnow()))
+            )
+
+    def delete_search(self, name: str) -> None:
+        """Forget a saved search."""
+        with self.transaction() as db:
+            if db.execute("DELETE FROM searches WHERE name = ?", (name,)).rowcount == 0:
+                raise NotFoundError(f"no saved search named {name}")
+
+    def searches(self) -> list[tuple[str, str]]:
+        """Saved searches as (name, query), by name."""
+        return self.db.execute("SELECT name, query FROM searches ORDER BY name").fetchall()
+
+    def search_query(self, name: str) -> str:
+        """The query of a saved search."""
+        row = self.db.execute("SELECT query FROM searches WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            names = ", ".join(n for n, _ in self.searches()) or "none yet"
+            raise NotFoundError(f"no saved search named {name}", hint=f"saved searches: {names}")
+        return str(row[0])
+
+    # -- index outbox ---------------------------------------------------------------------
+
+    def outbox(self, limit: int = 1000) -> list[str]:
+        """Ids whose search-index entry is missing or stale."""
+        return [
+            r[0] for r in self.db.execute("SELECT article_id FROM index_outbox LIMIT ?", (limit,))
+        ]
+
+    def outbox_size(self) -> int:
+        """How many articles wait to be indexed."""
+        return int(self.db.execute("SELECT COUNT(*) FROM index_outbox").fetchone()[0])
+
+    def clear_outbox(self, ids: Sequence[str]) -> None:
+        """Forget ids whose index entry is now up to date."""
+        with self.transaction() as db:
+            db.executemany("DELETE FROM index_outbox WHERE article_id = ?", [(i,) for i in ids])
+
+    def iter_indexable(self, batch: int = 1000) -> Iterator[list[Article]]:
+        """Every article that belongs in the search index (not linked duplicates), in batches."""
+        last = ""
+        while True:
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE duplicate_of IS NULL AND id > ? "
+                    "ORDER BY id LIMIT ?",
+                    (last, batch),
+                )
+            ]
+            if not ids:
+                return
+            yield self.get_many(ids)
+            last = ids[-1]
