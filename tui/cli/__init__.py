@@ -1,0 +1,87 @@
+"""The `newsdesk` command: a thin click group over the library, briefings and the reader."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import update_wrapper
+from typing import Any, TypeVar
+
+import click
+
+from index.errors import NewsdeskError
+from index.library import Library
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class NewsdeskGroup(click.Group):
+    """A click group that shows a user's mistakes as one clear message, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsdeskError as exc:
+            click.secho(f"error: {exc.message}", fg="red", err=True)
+            if exc.hint:
+                click.echo(f"hint: {exc.hint}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted; everything confirmed so far is saved", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # `newsdesk search x | head` closes the pipe early: not an error
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+def pass_library(fn: F) -> F:
+    """Open the library chosen by --library / $NEWSDESK_HOME for a command, close it after."""
+
+    @click.pass_context
+    def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
+        with Library.open(ctx.obj.get("library")) as library:
+            return ctx.invoke(fn, library, *args, **kwargs)
+
+    return update_wrapper(wrapper, fn)  # type: ignore[return-value]
+
+
+@click.group(cls=NewsdeskGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--library", "library", metavar="DIR", envvar="NEWSDESK_HOME",
+              help="Library folder (default: $NEWSDESK_HOME, else the platform data dir).")
+@click.version_option(package_name="newsdesk")
+@click.pass_context
+def main(ctx: click.Context, library: str | None) -> None:
+    """newsdesk: read, search, tag and brief the news from your terminal.
+
+    With no command, opens the reader. Typical day:
+
+    \b
+      newsdesk add ~/clips --tag iraq-syria     # pour in scraped articles
+      newsdesk search 'militia AND border'      # find them again
+      newsdesk brief --since 24h --tag iraq-syria   # the morning briefing PDF
+
+    Every command takes --help.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["library"] = library
+    if ctx.invoked_subcommand is None:
+        from tui.cli.reader_cmd import open_reader
+
+        open_reader(library)
+
+
+def _register() -> None:
+    # Each command family lives in its own module; importing them adds them to `main`.
+    from tui.cli import library_cmds  # noqa: F401
+
+    for optional in ("brief_cmds", "feed_cmds"):
+        try:
+            __import__(f"tui.cli.{optional}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tui.cli.{optional}":
+                raise
+
+
+_register()

@@ -1,0 +1,199 @@
+"""Library commands: add, import, export, search, searches, show, tag, mark, reindex, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from index.errors import NewsdeskError
+from index.library import AddResult, Library, article_to_json
+from tui.cli import main, pass_library
+from tui.cli.output import add_progress, print_article, print_hits, print_stats
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@click.option("--tag", "tags", multiple=True, metavar="T", help="Tag every added article.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input on stdout.")
+@pass_library
+def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...],
+        as_json: bool) -> None:
+    """Add articles: .txt .md .html files (also .gz), folders (recursively) and URLs.
+
+    Menus, share prompts, captions and footers are stripped; the headline, byline, date and
+    outlet are found where the text gives them. The same article added twice, or the same
+    story saved from another page, is reported as a duplicate and not indexed twice.
+
+    \b
+      newsdesk add ~/clips/2024-03-27 --tag iraq-syria
+      newsdesk add story.html https://example.com/news/item --json | jq .status
+    """
+    counts: Counter[str] = Counter()
+    failures: list[AddResult] = []
+    with add_progress(enabled=not as_json) as advance:
+        for result in library.add(inputs, tags):
+            counts[result.status] += 1
+            if as_json:
+                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+            elif result.status == "error":
+                failures.append(result)
+            advance(result)
+    if not as_json:
+        for failure in failures:
+            click.echo(f"  error: {failure.error}", err=True)
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        click.echo(f"{summary or 'nothing to add'}", err=True)
+    if counts["error"] and not (counts["added"] or counts["duplicate"]):
+        sys.exit(1)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@pass_library
+def import_(library: Library, file: str) -> None:
+    """Add articles from a JSON-lines file in the export format (ids and marks kept)."""
+    counts: Counter[str] = Counter()
+    opened = click.open_file(file, encoding="utf-8", errors="replace")
+    with opened as fh, add_progress(enabled=True) as advance:
+        for result in library.import_jsonl(fh, origin=file):
+            counts[result.status] += 1
+            if result.status == "error":
+                click.echo(f"  {result.origin}: {result.error}", err=True)
+            advance(result)
+    click.echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing", err=True)
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="-",
+              help="File to write (default: stdout).")
+@pass_library
+def export(library: Library, output: str) -> None:
+    """Write every article with its tags and marks as JSON lines (re-importable)."""
+    if output == "-":
+        count = library.export(sys.stdout)
+    else:
+        tmp = Path(output).with_name(Path(output).name + ".part")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            count = library.export(fh)
+        tmp.replace(output)  # a half-written export never replaces a good one
+    click.echo(f"exported {count} articles", err=True)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--sort", type=click.Choice(["relevance", "newest"]), default="relevance",
+              show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of hits on stdout.")
+@click.option("--save", metavar="NAME", help="Also save this search under NAME.")
+@pass_library
+def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
+           as_json: bool, save: str | None) -> None:
+    """Search the library. @NAME runs a saved search.
+
+    \b
+    Words are stemmed (attack finds attacks); more matched words rank higher.
+      "exact phrase"              militia AND (border OR crossing) NOT football
+      title:convoy  outlet:reuters  author:doe  tag:iraq-syria
+      published:[2024-01-01 to today]   added:yesterday   added:[last week to now]
+    --sort newest lists only articles that match every word, newest first.
+    """
+    text = " ".join(query)
+    results = library.search(text, limit=limit, sort=sort)
+    if save:
+        library.save_search(save, text)
+        click.echo(f"saved as @{save}", err=True)
+    if as_json:
+        click.echo(json.dumps([{
+            "id": h.article.id, "title": h.article.title, "outlet": h.article.outlet,
+            "published": h.article.published.isoformat() if h.article.published else None,
+            "tags": list(h.article.tags), "score": round(h.score, 4), "snippet": h.snippet,
+        } for h in results.hits], ensure_ascii=False, indent=1))
+    else:
+        print_hits(results)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_library
+def searches(library: Library, as_json: bool) -> None:
+    """List saved searches (run one with `newsdesk search @NAME`)."""
+    saved = library.store.searches()
+    if as_json:
+        click.echo(json.dumps([{"name": n, "query": q} for n, q in saved], indent=1))
+        return
+    if not saved:
+        click.echo("no saved searches; save one with `newsdesk search QUERY --save NAME`",
+                   err=True)
+    for name, text in saved:
+        click.echo(f"@{name}\t{text}")
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True)
+@pass_library
+def show(library: Library, article_id: str, as_json: bool) -> None:
+    """Show one article (ID or a unique prefix of it)."""
+    article = library.get(article_id)
+    if as_json:
+        click.echo(json.dumps(article_to_json(article), ensure_ascii=False, indent=1))
+    else:
+        print_article(article, library.duplicates_of(article.id))
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("article_id", metavar="ID")
+@click.argument("changes", nargs=-1, metavar="[+TAG|-TAG]...")
+@pass_library
+def tag(library: Library, article_id: str, changes: tuple[str, ...]) -> None:
+    """Add (+TAG, or a bare TAG) and remove (-TAG) tags; with none, list the tags."""
+    add = [c.lstrip("+") for c in changes if not c.startswith("-")]
+    remove = [c[1:] for c in changes if c.startswith("-")]
+    article = library.tag(article_id, add, remove) if changes else library.get(article_id)
+    click.echo(" ".join(article.tags) or "(no tags)")
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--read/--unread", default=None, help="Mark read or unread.")
+@click.option("--star/--unstar", default=None, help="Star or unstar.")
+@click.option("--basket/--no-basket", default=None, help="Put in or take out of the basket.")
+@pass_library
+def mark(library: Library, article_id: str, read: bool | None, star: bool | None,
+         basket: bool | None) -> None:
+    """Mark an article read/unread, starred, or in the briefing basket."""
+    flags = {k: v for k, v in (("read", read), ("starred", star), ("in_basket", basket))
+             if v is not None}
+    if not flags:
+        raise NewsdeskError("nothing to mark", hint="give --read, --unread, --star, --unstar")
+    article = library.mark(article_id, **flags)
+    marks = [m for m, on in (("read", article.read), ("starred", article.starred),
+                             ("in basket", article.in_basket)) if on]
+    click.echo(f"{article.id}: {', '.join(marks) or 'unread'}")
+
+
+@main.command()
+@pass_library
+def reindex(library: Library) -> None:
+    """Rebuild the search index from the store (safe to interrupt: the old one stays)."""
+    total = library.store.count("duplicate_of IS NULL")
+    with add_progress(enabled=True, total=total, label="reindexing") as advance:
+        count = library.reindex(progress=lambda n: advance(None, n))
+    click.echo(f"indexed {count} articles", err=True)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_library
+def stats(library: Library, as_json: bool) -> None:
+    """Counts: articles, duplicates, unread, starred, tags, outlets, index state."""
+    figures = library.stats()
+    if as_json:
+        click.echo(json.dumps(figures, indent=1))
+    else:
+        print_stats(figures, library.store.tag_counts())

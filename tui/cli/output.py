@@ -1,0 +1,95 @@
+"""How the command line shows things: progress on stderr, hits and articles on stdout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from index.library import AddResult, SearchResults
+from index.models import Article
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def add_progress(*, enabled: bool, total: int | None = None,
+                 label: str = "adding") -> Iterator[Callable[[AddResult | None, int], None]]:
+    """A progress bar on stderr (only on a terminal); yields advance(result, completed)."""
+    if not enabled or not err.is_terminal:
+        yield lambda result=None, completed=0: None
+        return
+    with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("", total=total)
+
+        def advance(result: AddResult | None = None, completed: int = 0) -> None:
+            if result is None:
+                progress.update(task, completed=completed)
+            else:
+                progress.update(task, advance=1, description=escape(result.title[:40]))
+
+        yield advance
+
+
+def _marked(snippet: str) -> str:
+    # Snippets mark matches as **word**; show them bold, with the rest escaped.
+    parts = snippet.split("**")
+    return "".join(f"[bold yellow]{escape(p)}[/]" if i % 2 else escape(p)
+                   for i, p in enumerate(parts))
+
+
+def _when(article: Article) -> str:
+    return article.date.strftime("%Y-%m-%d")
+
+
+def print_hits(results: SearchResults) -> None:
+    """Search hits: id, date, outlet, headline and a snippet each."""
+    if not results.hits:
+        err.print(f"no articles match {escape(results.query)!s}")
+        return
+    for hit in results.hits:
+        a = hit.article
+        outlet = f" · {escape(a.outlet)}" if a.outlet else ""
+        tags = f"  [magenta]{escape(' '.join('#' + t for t in a.tags))}[/]" if a.tags else ""
+        out.print(f"[cyan]{a.id}[/] [dim]{_when(a)}{outlet}[/]  [bold]{escape(a.title)}[/]{tags}")
+        if hit.snippet:
+            out.print(f"    {_marked(hit.snippet)}")
+    shown = len(results.hits)
+    more = f" (showing {shown}; --limit for more)" if results.total > shown else ""
+    err.print(f"[dim]{results.total} matching{more}[/]")
+
+
+def print_article(article: Article, copies: Sequence[Article] = ()) -> None:
+    """One article: metadata block, then the body."""
+    out.print(f"[bold]{escape(article.title)}[/]")
+    rows = [("id", article.id), ("outlet", article.outlet), ("author", article.author),
+            ("published", article.published.isoformat() if article.published else ""),
+            ("added", article.added.isoformat()), ("url", article.url),
+            ("origin", article.origin), ("tags", " ".join(article.tags)),
+            ("marks", ", ".join(m for m, on in (("read", article.read),
+                                                ("starred", article.starred),
+                                                ("in basket", article.in_basket)) if on)),
+            ("duplicate of", article.duplicate_of or ""),
+            ("also reported by", ", ".join(c.outlet or c.origin for c in copies))]
+    for name, value in rows:
+        if value:
+            out.print(f"[dim]{name:>16}[/] {escape(value)}")
+    out.print()
+    out.print(escape(article.body))
+
+
+def print_stats(figures: dict[str, Any], tags: Sequence[tuple[str, int, int]]) -> None:
+    """Library counts, then tags with their unread counts."""
+    for key, value in figures.items():
+        out.print(f"[dim]{key.replace('_', ' '):>16}[/] {value}")
+    if tags:
+        out.print()
+        for name, count, unread in tags:
+            out.print(f"[magenta]#{escape(name)}[/] {count} ({unread} unread)")
