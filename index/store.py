@@ -342,6 +342,17 @@ class Store:
         sql += f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")
         return [r[0] for r in self.db.execute(sql, list(params))]
 
+    def listing(self, where: str = "", params: Sequence[object] = (),
+                order: str = "COALESCE(published, added) DESC", limit: int = 200,
+                offset: int = 0) -> list[Article]:
+        """A page of articles for a list view: every field but the body (left empty)."""
+        cols = ARTICLE_COLUMNS.replace("body", "'' AS body")
+        sql = f"SELECT {cols} FROM articles" + (f" WHERE {where}" if where else "")
+        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = self.db.execute(sql, [*params, int(limit), int(offset)]).fetchall()
+        tags = self._tags_for([r[0] for r in rows])
+        return [self._article(r, tags.get(r[0], ())) for r in rows]
+
     def count(self, where: str = "", params: Sequence[object] = ()) -> int:
         """How many articles match a SQL condition."""
         sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
