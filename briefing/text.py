@@ -10,7 +10,9 @@ import re
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00a3$\u20ac])"
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_FINAL_PUNCTUATION = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*$")
+_OPENS_SENTENCE = re.compile(r"[\"'\u201c\u2018(\[]?[A-Z0-9]")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 
@@ -61,11 +63,34 @@ class Tokenizer:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences in order; blank lines separate paragraphs and always end one."""
+    """Split text into sentences in order; blank lines separate paragraphs and always end one,
+    and so does a loose line (see `separate_loose_lines`)."""
     sentences: list[str] = []
     for paragraph in _PARAGRAPH.split(text):
-        sentences.extend(_split_paragraph(paragraph))
+        for block in _blocks(paragraph):
+            sentences.extend(_split_paragraph(block))
     return sentences
+
+
+def separate_loose_lines(text: str) -> str:
+    """`text` with a blank line after each loose line: one that ends without punctuation, is
+    clearly shorter than its paragraph's longest line and is followed by a capitalised line.
+    Those are captions and subheads; the line ends of hard-wrapped prose are left alone."""
+    return "\n\n".join(block for p in _PARAGRAPH.split(text) for block in _blocks(p))
+
+
+def _blocks(paragraph: str) -> list[str]:
+    lines = paragraph.split("\n")
+    width = max(len(line.strip()) for line in lines)
+    blocks, start = [], 0
+    for i, line in enumerate(lines[:-1]):
+        stripped = line.strip()
+        loose = len(stripped) < 0.8 * width and not _FINAL_PUNCTUATION.search(stripped)
+        if loose and _OPENS_SENTENCE.match(lines[i + 1].lstrip()):
+            blocks.append("\n".join(lines[start : i + 1]))
+            start = i + 1
+    blocks.append("\n".join(lines[start:]))
+    return blocks
 
 
 def _split_paragraph(paragraph: str) -> list[str]:

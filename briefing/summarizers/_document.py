@@ -9,7 +9,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
 
-from briefing.text import Tokenizer
+from briefing.text import Tokenizer, separate_loose_lines
 
 LANGUAGE = "english"
 # sumy's English stemmer is NLTK's Snowball and its stop words ship with sumy: neither needs
@@ -37,7 +37,7 @@ MIN_PROSE_WORDS = 4
 
 def build_document(body: str, title: str = "") -> ObjectDocumentModel:
     """Parse `body` with sumy, keeping only prose sentences; `title` becomes a heading."""
-    parsed = PlaintextParser.from_string(body, TOKENIZER).document
+    parsed = PlaintextParser.from_string(separate_loose_lines(body), TOKENIZER).document
     seen: set[str] = set()
     paragraphs = [_prose_paragraph(p.sentences, seen) for p in parsed.paragraphs]
     kept = [p for p in paragraphs if p.sentences]
