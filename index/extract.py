@@ -30,6 +30,12 @@ _TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?=[^-–—]+$)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Ask for the time of day as well, and prefer the original publication over an update.
+_DATE_PARAMS = {
+    "extensive_search": True,
+    "original_date": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
 _META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
 
 
@@ -49,7 +55,10 @@ def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
     headline, suffix = _page_title(lines[0].text)
     title = _find_title(lines, start, headline, suffix)
     top = lines[:start] + lines[start : start + _META_LOOKAHEAD]
-    body_lines = [line for line in lines[start:end] if keep(line)]
+    if _already_clean(lines, start, end):
+        body_lines = lines[start:]
+    else:
+        body_lines = [line for line in lines[start:end] if keep(line)]
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=_body(body_lines, title),
@@ -68,12 +77,17 @@ def extract_html(html: str, *, url: str = "") -> Extracted:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, url=url or None, include_comments=False, include_tables=True, with_metadata=True
+        html,
+        url=url or None,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params=_DATE_PARAMS,
     )
-    body = _paragraphs(getattr(doc, "text", "") or "") if doc is not None else ""
+    title = _clean_title(getattr(doc, "title", "") or "")
+    body = _paragraphs(getattr(doc, "text", "") or "", title) if doc is not None else ""
     if not body:
         return clean_text(visible_text(html), url=url)
-    title = _clean_title(getattr(doc, "title", "") or "")
     sitename = (getattr(doc, "sitename", "") or "").strip()
     outlet = known_outlet(sitename) or (outlet_from_url(url) if url else "") or sitename
     if url and sitename and outlet == registrable_domain(url):
@@ -99,6 +113,16 @@ def _check_text(text: str, filename: str) -> str:
     if junk > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
         raise InputError(f"{name} does not look like text", "is it a binary file?")
     return _JUNK.sub("", text)
+
+
+def _already_clean(lines: list[Line], start: int, end: int) -> bool:
+    """A note or clean article: nothing but a title above the prose, no furniture anywhere.
+    Such text is kept whole, lists and short lines included."""
+    return (
+        start <= 1
+        and end == len(lines)
+        and not any(line.furniture or line.credit for line in lines)
+    )
 
 
 def _page_title(first: str) -> tuple[str, str]:
@@ -203,8 +227,12 @@ def _published(lines: list[Line]) -> datetime | None:
     return None
 
 
-def _paragraphs(text: str) -> str:
-    return "\n\n".join(p.strip() for p in text.splitlines() if p.strip())
+def _paragraphs(text: str, title: str) -> str:
+    """trafilatura's lines as paragraphs, without the headline it sometimes repeats on top."""
+    paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
 
 
 def _parse_iso(text: str) -> datetime | None:

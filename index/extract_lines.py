@@ -59,7 +59,8 @@ _CREDIT = re.compile(
     r"|^\W*(?:photo(?:graph)?|image|credit|pictured|picture|source)\s*:\s*\S.{0,60}$"
     r"|^\W*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\W*$"
     r"|^[\w .&/-]{2,50}(?:/|\s)(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\W*$"
-    r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$",
+    r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$"
+    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$",
     re.IGNORECASE,
 )
 _ENDS = frozenset(".!?…:;。！？")
@@ -67,7 +68,7 @@ _CLOSERS = "\"'”’»)] "
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、]")
 _TEASER_ENDS = ("…", "...", "[…]", "[...]", "…]", "…)")
-_BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s|#{1,6}\s|>\s)")
+_BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
 
 
 @dataclass(slots=True)
@@ -157,6 +158,7 @@ def _classify(line: Line) -> None:
     line.bullet = bool(_BULLET.match(text))
     if line.words <= 12 and not line.furniture:
         line.furniture = bool(_FURNITURE.match(text))
+    if line.words <= 40 and not line.furniture:
         line.credit = bool(_CREDIT.match(text))
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
     # A line cut off with an ellipsis is a teaser for another page, not this article's prose.
@@ -191,6 +193,8 @@ def weight(line: Line) -> float:
         return min(line.words, 80) ** 0.9 * (0.5 if line.block_size >= 3 else 1.0)
     if line.credit:
         return -1.0
+    if line.bullet:
+        return 0.5
     # Runs of short lines are menus and link lists; a lone short line is a heading.
     return -3.0 if line.block_size >= 3 or line.run >= 3 else -1.0
 

@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Domains whose outlet name is not simply the domain; checked by suffix so "edition.cnn.com"
 # and "www.bbc.co.uk" both match.
@@ -59,6 +60,7 @@ _SECOND_LEVEL = frozenset(
      "com.hk", "com.sg", "com.my", "com.pk", "com.ng", "com.eg", "com.sa", "com.ua", "co.il")
 )  # fmt: skip
 
+_HOST = re.compile(r"[\w.-]+")
 _DIGIT = re.compile(r"\d")
 _MONTHS = {
     name: number
@@ -104,6 +106,13 @@ _TZ_HOURS = {
     "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7,
     "MDT": -6, "PT": -8, "PST": -8, "PDT": -7, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11,
 }  # fmt: skip
+# "ET" means EST or EDT depending on the date, so these follow the real zone's rules.
+_US_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
 _BY = re.compile(
     r"^(?:written\s+|words\s+|reporting\s+)?by[:\s]\s*(?P<name>[^|•·\n]{2,80}?)"
     r"\s*(?:$|[|•·]|,\s|\s[-–—]\s|\s(?:on|for|in|published|updated)\s)",
@@ -123,12 +132,17 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def registrable_domain(url: str) -> str:
-    """The part of a URL's host a person registers: "www.bbc.co.uk" -> "bbc.co.uk"."""
+def _host(url: str) -> str:
     try:
         host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
     except ValueError:
         return ""
+    return host if "." in host and _HOST.fullmatch(host) else ""
+
+
+def registrable_domain(url: str) -> str:
+    """The part of a URL's host a person registers: "www.bbc.co.uk" -> "bbc.co.uk"."""
+    host = _host(url)
     labels = [label for label in host.split(".") if label]
     if len(labels) < 2:
         return host
@@ -138,10 +152,7 @@ def registrable_domain(url: str) -> str:
 
 def outlet_from_url(url: str) -> str:
     """The outlet behind a URL: a known name ("BBC"), else the registrable domain."""
-    try:
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-    except ValueError:
-        return ""
+    host = _host(url)
     for domain, name in KNOWN_OUTLETS.items():
         if host == domain or host.endswith("." + domain):
             return name
@@ -184,8 +195,13 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
     return local.replace(tzinfo=_zone(groups.get("tz") or "")).astimezone(UTC)
 
 
-def _zone(text: str) -> timezone:
+def _zone(text: str) -> tzinfo:
     text = text.upper()
+    if text in _US_ZONES:
+        try:
+            return ZoneInfo(_US_ZONES[text])
+        except ZoneInfoNotFoundError:  # no tz database on this system: standard time is close
+            pass
     if text[:1] in "+-" and len(text) >= 5:
         digits = text[1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
