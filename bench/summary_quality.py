@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -53,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summarizer(name: str) -> Summarize:
     if name == RAW_LEAD:
-        return lambda body, n: _document.TOKENIZER.to_sentences(body)[:n]
+        return lambda body, n: list(_document.TOKENIZER.to_sentences(body)[:n])
     return lambda body, n: summarize(body, sentences=n, algorithm=name)
 
 
@@ -99,4 +98,4 @@ class PysbdTokenizer(Tokenizer):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from briefing.summarizers._document import build_document
+from briefing.summarizers._document import build_document, verbatim
 from briefing.summarizers._registry import ALGORITHMS, build
 from briefing.summarizers.key_points import key_points
 from index.errors import NewsdeskError
@@ -28,12 +26,3 @@ def summarize(
     document = build_document(body, title)
     picked = build(algorithm, document)(document, sentences)
     return [verbatim(body, str(s)) for s in picked]
-
-
-def verbatim(body: str, sentence: str) -> str:
-    """`sentence` as it appears in `body`: sumy's parser joins a paragraph's lines with spaces."""
-    if sentence in body:
-        return sentence
-    pattern = r"\s+".join(re.escape(part) for part in sentence.split())
-    match = re.search(pattern, body)
-    return match.group(0) if match else sentence

@@ -75,3 +75,12 @@ def is_prose(sentence: str) -> bool:
         return False
     letters = [c for c in sentence if c.isalpha()]
     return sum(c.isupper() for c in letters) <= 0.5 * len(letters)
+
+
+def verbatim(body: str, sentence: str) -> str:
+    """`sentence` as it appears in `body`: sumy's parser joins a paragraph's lines with spaces."""
+    if sentence in body:
+        return sentence
+    pattern = r"\s+".join(re.escape(part) for part in sentence.split())
+    match = re.search(pattern, body)
+    return match.group(0) if match else sentence

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefing.summarizers._document import STEMMER, STOP_WORDS, TOKENIZER, build_document
+from briefing.summarizers._document import (
+    STEMMER,
+    STOP_WORDS,
+    TOKENIZER,
+    build_document,
+    verbatim,
+)
 from briefing.summarizers.news import NewsSummarizer
 
 CANDIDATES_PER_ARTICLE = 4
@@ -31,8 +37,6 @@ def key_points(
 ) -> list[tuple[str, str]]:
     """(sentence, article_id) pairs summarizing `articles` = (article_id, title, body) triples,
     most important first, near-duplicates removed."""
-    from briefing.summarizers import verbatim  # the package imports this module first
-
     candidates = [c for a in articles for c in _candidates(*a)]
     if not candidates or sentences <= 0:
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,7 +48,7 @@ class NewsSummarizer(AbstractSummarizer):
 
     def __init__(
         self,
-        stemmer: object = null_stemmer,
+        stemmer: Callable[[str], str] = null_stemmer,
         *,
         stop_words: Iterable[str] = (),
         weights: Weights | None = None,
