@@ -35,6 +35,17 @@ _FURNITURE = re.compile(
     r"|toggle caption|enlarge this image|full screen|view gallery)[\W_]*)$",
     re.IGNORECASE,
 )
+# Headings that open the block after an article (teasers, comments): the article ends there.
+_END_MARKER = re.compile(
+    r"^[\W_]*(?:(?:top rated |latest |most |more |related |recent |\d+ )?comments?\b"
+    r"|related\b|recommended\b|you (?:may|might) (?:also )?like|read next\b"
+    r"|more (?:from|on|in|stories|news|articles|headlines)\b|more \w+ \w+$"
+    r"|latest (?:headlines|news|stories|posts)"
+    r"|most (?:read|popular|viewed|shared|recent)|popular\b|trending\b|editor'?s picks"
+    r"|around the web|from the web|promoted stories|further reading|what to read next"
+    r"|share your thoughts|join the conversation|leave a (?:reply|comment)|post a comment)",
+    re.IGNORECASE,
+)
 # Phrases that make even a long line page furniture: footers, cookie and sign-up notices.
 _NOTICE = re.compile(
     r"all rights reserved|©|\(c\) (?:19|20)\d\d|copyright (?:©\s*)?(?:19|20)\d\d|uses? cookies"
@@ -82,6 +93,7 @@ class Line:
     run: int = 1  # how many non-prose lines in a row this one sits among
     prose: bool = False
     furniture: bool = False
+    end_marker: bool = False
     credit: bool = False
     bullet: bool = False
 
@@ -158,6 +170,7 @@ def _classify(line: Line) -> None:
     line.bullet = bool(_BULLET.match(text))
     if line.words <= 12 and not line.furniture:
         line.furniture = bool(_FURNITURE.match(text))
+        line.end_marker = line.words <= 6 and bool(_END_MARKER.match(text))
     if line.words <= 40 and not line.furniture:
         line.credit = bool(_CREDIT.match(text))
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
@@ -186,6 +199,8 @@ def _title_case(text: str) -> bool:
 
 def weight(line: Line) -> float:
     """How much a line argues for being inside the article (negative: against)."""
+    if line.end_marker:
+        return -20.0
     if line.furniture:
         return -6.0
     if line.prose:
@@ -200,21 +215,30 @@ def weight(line: Line) -> float:
 
 
 def main_region(lines: list[Line]) -> tuple[int, int]:
-    """The [start, end) span of lines with the greatest total weight (the article core)."""
-    best, best_span = 0.0, (0, 0)
-    running, start = 0.0, 0
-    for i, line in enumerate(lines):
+    """The [start, end) span of lines with the greatest total weight (the article core).
+
+    Cutting hard at "Comments" or "Related" headings was tried and lost recall: such
+    headings also sit inside articles. A heavy negative weight lets prose bridge them.
+    """
+    return _heaviest(lines, 0, len(lines))[1]
+
+
+def _heaviest(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int, int]]:
+    """Maximum-sum contiguous span of line weights within [lo, hi) (Kadane)."""
+    best, best_span = 0.0, (lo, lo)
+    running, start = 0.0, lo
+    for i in range(lo, hi):
         if running <= 0:
             running, start = 0.0, i
-        running += weight(line)
+        running += weight(lines[i])
         if running > best:
             best, best_span = running, (start, i + 1)
-    return best_span
+    return best, best_span
 
 
 def keep(line: Line) -> bool:
     """Whether a line inside the main region belongs in the body."""
-    if line.furniture or line.credit:
+    if line.furniture or line.credit or line.end_marker:
         return False
     if line.prose or line.bullet:
         return True
