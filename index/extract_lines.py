@@ -32,7 +32,10 @@ _FURNITURE = re.compile(
     r"|site ?map|rss(?: feed)?|(?:[+-]\s*a\s*){2}|(?:a\s+){2}a|xs\s+sm\s+md\s+lg|text size"
     r"|font size|listen to (?:this )?article|save(?: article)?|bookmark|like|reply|report"
     r"|you are here:?|image|photo|caption|expand|collapse|embed|hide caption"
-    r"|toggle caption|enlarge this image|full screen|view gallery)[\W_]*)$",
+    r"|toggle caption|enlarge this image|full screen|view gallery"
+    # a share bar flattened into one line: "Whatsapp Facebook Pint Download"
+    r"|(?:(?:whatsapp|facebook|twitter|pinterest|pint|linkedin|reddit|e-?mail|print|share"
+    r"|tweet|telegram|google\+|messenger|copy link|flipboard|sms)[\W_]*){2,}\w*)[\W_]*)$",
     re.IGNORECASE,
 )
 # Headings that open the block after an article (teasers, comments): the article ends there.
