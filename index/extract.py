@@ -154,10 +154,16 @@ def _find_title(lines: list[Line], start: int, headline: str, suffix: str) -> st
         return next(
             (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
         )
+    # Text pasted with single newlines is one block; block size then says nothing.
+    one_block = _one_block(lines)
     for line in reversed(lines[max(0, start - 12) : start]):
-        if _is_headline(line) and not _is_meta(line):
+        if _is_headline(line, first=one_block) and not _is_meta(line):
             return line.text
     return ""
+
+
+def _one_block(lines: list[Line]) -> bool:
+    return len({ln.block for ln in lines}) <= 1
 
 
 def _is_headline(line: Line, *, first: bool = False) -> bool:
@@ -197,12 +203,14 @@ def _body(lines: list[Line], title: str) -> str:
     seen = {title.casefold()} if title else set()
     paragraphs: list[str] = []
     last_block = None
+    # With no blank lines at all, each line is the only paragraph mark there is.
+    one_block = _one_block(lines)
     for line in lines:
         key = line.text.casefold()
         if key in seen or (not line.prose and _is_meta(line)):
             continue
         seen.add(key)
-        if line.block == last_block and paragraphs:
+        if line.block == last_block and paragraphs and not one_block:
             paragraphs[-1] += "\n" + line.text
         else:
             paragraphs.append(line.text)
