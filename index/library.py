@@ -203,18 +203,24 @@ class Library:
         a = item.article
         if self.store.exists(a.id):
             return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=a.id)
-        for other_id, other_url, _origin in self.store.find_hash(item.content_hash):
-            if not a.url or not other_url or other_url == a.url:
+        # The same file or page again is a no-op; the same text from another page or
+        # outlet is kept, linked to the first copy, so a briefing can say "also reported by".
+        same_text = self.store.find_hash(item.content_hash)
+        for other_id, other_url, other_origin in same_text:
+            if (a.url and other_url == a.url) or other_origin == a.origin:
                 return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
         if a.url and (other_id := self.store.find_url(a.url)):
             return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
-        root = self._near_duplicate(item)
+        root = self._root_of(same_text[0][0]) if same_text else self._near_duplicate(item)
         if root:
             item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)
         self.store.insert([item])
         if root:
             return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=root)
         return AddResult(a.origin, "added", a.id, a.title)
+
+    def _root_of(self, article_id: str) -> str:
+        return self.store.get(article_id).duplicate_of or article_id
 
     def _near_duplicate(self, item: NewArticle) -> str | None:
         candidates = self.store.band_candidates(item.bands)
