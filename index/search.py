@@ -203,6 +203,9 @@ class SearchIndex:
         # that match every word, since there is no ranking to push weak matches down.
         group = qparser.OrGroup.factory(0.9) if sort == "relevance" else qparser.AndGroup
         parser = qparser.MultifieldParser(list(TEXT_FIELDS), SCHEMA, group=group)
+        # web-search habit: -word, +word; only at the start of a word, so Al-Qaim stays one
+        parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:^|(?<=[\s(]))\+",
+                                                  minusexpr=r"(?:^|(?<=[\s(]))-"))
         errors: list[str] = []
         parser.add_plugin(
             DateParserPlugin(
@@ -226,6 +229,7 @@ class SearchIndex:
                 hint="dates look like 2024-03-27, yesterday, today, "
                 "or ranges: published:[2024-01-01 to today]",
             )
+        parsed = _lift_nots(parsed)
         problem = _find_error(parsed)
         if problem:
             raise QueryError(
@@ -268,6 +272,21 @@ class SearchIndex:
             return int(self._open().doc_count())
         except FileNotFoundError:
             return 0
+
+
+def _lift_nots(q: query.Query) -> query.Query:
+    """`a b NOT c` means (a OR b) AND NOT c, not a OR b OR (anything without c)."""
+    if not q.is_leaf():
+        q = q.apply(_lift_nots)
+    if isinstance(q, query.Or):
+        nots = [s.query for s in q.subqueries if isinstance(s, query.Not)]
+        if nots:
+            keep = [s for s in q.subqueries if not isinstance(s, query.Not)]
+            positive = q.__class__(keep) if len(keep) > 1 else (keep[0] if keep
+                                                                 else query.Every())
+            negative = query.Or(nots) if len(nots) > 1 else nots[0]
+            return query.AndNot(positive, negative)
+    return q
 
 
 def _all_terms(q: query.Query) -> Iterator[tuple[str, object]]:
