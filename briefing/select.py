@@ -1,0 +1,128 @@
+"""Which articles a briefing covers: a Selection of criteria turned into library articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from index.errors import NewsdeskError
+from index.ingest import normalize_tags
+from index.library import Library
+from index.models import Article
+
+_RELATIVE = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.IGNORECASE)
+_UNITS = {"h": "hours", "d": "days", "w": "weeks"}
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What to brief. Different kinds of criteria intersect; several values of one kind
+    (tags, searches, ids) are a union. An empty Selection selects nothing."""
+
+    query: str = ""
+    searches: tuple[str, ...] = ()
+    since: datetime | None = None
+    tags: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    basket: bool = False
+
+    def is_empty(self) -> bool:
+        """Whether no criterion at all was given."""
+        return not (self.query.strip() or self.searches or self.since or self.tags
+                    or self.ids or self.basket)
+
+
+def parse_since(text: str, now: datetime | None = None) -> datetime:
+    """A UTC start time from "24h", "7d", "2w", "yesterday", "today" or "2024-03-27"."""
+    now = now or datetime.now(UTC)
+    cleaned = text.strip().lower()
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if cleaned == "today":
+        return midnight
+    if cleaned == "yesterday":
+        return midnight - timedelta(days=1)
+    if match := _RELATIVE.match(cleaned):
+        amount, unit = int(match.group(1)), match.group(2).lower()
+        return now - timedelta(**{_UNITS[unit]: amount})
+    try:
+        parsed = datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise NewsdeskError(
+            f"cannot read the period {text!r}",
+            hint="use 24h, 7d, 2w, today, yesterday or a date like 2024-03-27",
+        ) from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def select_articles(library: Library, selection: Selection) -> list[Article]:
+    """The stories a selection covers, newest first (ties by id). A linked copy is replaced by
+    the article it duplicates, so each story appears once."""
+    if selection.is_empty():
+        raise NewsdeskError(
+            "nothing to brief: no articles were selected",
+            hint="give a QUERY, --search, --since, --tag, --ids or --basket",
+        )
+    found: set[str] | None = None
+    for ids in _criteria(library, selection):
+        found = ids if found is None else found & ids
+    roots = _roots(library, found or set())
+    articles = library.store.get_many(sorted(roots))
+    return sort_articles(articles)
+
+
+def sort_articles(articles: Iterable[Article]) -> list[Article]:
+    """Newest first, then by id: explicit, so the same library always gives the same order."""
+    by_id = sorted(articles, key=lambda a: a.id)
+    return sorted(by_id, key=lambda a: a.date.astimezone(UTC), reverse=True)
+
+
+def search_members(library: Library, names: Iterable[str]) -> dict[str, set[str]]:
+    """For each saved search name, the ids of the stories it finds (copies mapped to roots)."""
+    return {
+        name: _roots(library, _search_ids(library, f"@{name.lstrip('@')}")) for name in names
+    }
+
+
+def _criteria(library: Library, selection: Selection) -> list[set[str]]:
+    """One id set per kind of criterion given."""
+    sets: list[set[str]] = []
+    if selection.query.strip():
+        sets.append(_search_ids(library, selection.query))
+    if selection.searches:
+        sets.append(set().union(*search_members(library, selection.searches).values()))
+    if selection.ids:
+        sets.append({library.get(prefix).id for prefix in selection.ids})
+    where, params = _sql_filter(selection)
+    if where:
+        sets.append(set(library.store.ids(where, params)))
+    return sets
+
+
+def _sql_filter(selection: Selection) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if selection.since is not None:
+        # Stored times are UTC ISO text, so string order is time order.
+        clauses.append("COALESCE(published, added) >= ?")
+        params.append(selection.since.astimezone(UTC).isoformat())
+    if tags := normalize_tags(selection.tags):
+        marks = ",".join("?" * len(tags))
+        clauses.append(f"id IN (SELECT article_id FROM tags WHERE tag IN ({marks}))")
+        params.extend(tags)
+    if selection.basket:
+        clauses.append("in_basket = 1")
+    return " AND ".join(clauses), params
+
+
+def _search_ids(library: Library, query: str) -> set[str]:
+    return {hit.article.id for hit in library.search(query, limit=None).hits}
+
+
+def _roots(library: Library, ids: set[str]) -> set[str]:
+    """The ids with every linked copy replaced by the article it duplicates."""
+    if not ids:
+        return set()
+    articles = library.store.get_many(sorted(ids))
+    return {a.duplicate_of or a.id for a in articles}
