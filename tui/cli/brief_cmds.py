@@ -1,0 +1,136 @@
+"""Briefing commands: brief (selected articles to PDF and Markdown) and summarize (files)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from briefing.build import Selection, parse_since
+from index.errors import NewsdeskError
+from index.library import Library
+from tui.cli import main, pass_library
+
+ALGORITHM_HELP = "Summary algorithm: newsdesk (default), lead, lexrank, lsa, luhn, textrank, ..."
+
+
+def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i.strip() for v in values for i in v.split(",") if i.strip())
+
+
+def _progress() -> Callable[[str, int, int], None]:
+    """Progress lines on stderr, a few per stage, so stdout stays for the file paths."""
+    shown: set[tuple[str, int]] = set()
+
+    def report(stage: str, done: int, total: int) -> None:
+        step = max(total // 10, 1) if total >= 20 else total
+        due = done == total or (step and done % step == 0)
+        if due and (stage, done) not in shown:
+            shown.add((stage, done))
+            click.echo(f"{stage}: {done}/{total}", err=True)
+
+    return report
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--search", "searches", multiple=True, metavar="NAME",
+              help="A saved search (repeatable: any of them).")
+@click.option("--since", metavar="24h|7d|DATE", help="Only articles from this period.")
+@click.option("--tag", "tags", multiple=True, metavar="T", help="Any of these tags (repeatable).")
+@click.option("--ids", "ids", multiple=True, metavar="ID,...", help="These articles (id prefixes).")
+@click.option("--basket", is_flag=True, help="The articles in the briefing basket.")
+@click.option("--title", metavar="TEXT", help='Heading (default "Briefing — <date>").')
+@click.option("--sections", type=click.Choice(["tags", "searches"]), default="tags",
+              show_default=True, help="One section per tag, or per saved search.")
+@click.option("--output", "-o", "pdf", type=click.Path(dir_okay=False), help="PDF file.")
+@click.option("--markdown", type=click.Path(dir_okay=False), help="Markdown file.")
+@click.option("--html", type=click.Path(dir_okay=False), help="Also an HTML file.")
+@click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
+              help="Summary sentences per article.")
+@click.option("--algorithm", default="newsdesk", show_default=True, help=ALGORITHM_HELP)
+@click.option("--template", "template_dir", type=click.Path(file_okay=False, exists=True),
+              help="Folder with your own briefing.md.j2, briefing.html.j2, briefing.css.")
+@pass_library
+def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
+          since: str | None, tags: tuple[str, ...], ids: tuple[str, ...], basket: bool,
+          title: str | None, sections: str, pdf: str | None, markdown: str | None,
+          html: str | None, sentences: int, algorithm: str, template_dir: str | None) -> None:
+    """Write a briefing: key points, sections by tag, a summary of each story, the sources.
+
+    Criteria of different kinds narrow each other; several tags or searches widen
+    (any of them). Without --output/--markdown/--html, writes briefing-YYYY-MM-DD.pdf and
+    .md here. The paths written are printed on stdout.
+
+    \b
+      newsdesk brief --since 24h --tag iraq-syria
+      newsdesk brief militia --search border --since 7d -o week.pdf
+      newsdesk brief --basket --title "Morning brief" --markdown brief.md
+    """
+    # Imported here: building pulls in sumy and numpy, which the other commands never need
+    # (WeasyPrint itself is imported only when the PDF is rendered).
+    from briefing.build import write_briefing
+
+    # WeasyPrint logs font-subsetting notices as warnings; they are not the user's business.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    selection = Selection(
+        query=" ".join(query), searches=tuple(s.lstrip("@") for s in searches),
+        since=parse_since(since) if since else None, tags=tags, ids=_split_ids(ids),
+        basket=basket,
+    )
+    named = pdf or markdown or html
+    files = write_briefing(
+        library, selection, title=title, sections=sections,
+        pdf=pdf if named else ..., markdown=markdown if named else ..., html=html,
+        sentences=sentences, algorithm=algorithm, template_dir=template_dir,
+        progress=_progress(),
+    )
+    click.echo(f"{files.articles} articles briefed", err=True)
+    for path in (files.pdf, files.markdown, files.html):
+        if path is not None:
+            click.echo(str(path))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 50))
+@click.option("--algorithm", default="newsdesk", show_default=True, help=ALGORITHM_HELP)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file on stdout.")
+def summarize(paths: tuple[str, ...], sentences: int, algorithm: str, as_json: bool) -> None:
+    """Summarize article files without adding them to the library.
+
+    The same cleanup as `add` (menus, captions, footers stripped), then the summary's
+    sentences one a line; with several files, each under a "== title (file)" line.
+    """
+    # Imported here: sumy and numpy are slow to import and only summaries need them.
+    from briefing.summarizers import ALGORITHMS
+    from briefing.summarizers import summarize as summarize_text
+    from index.ingest import expand, extract, read_file
+
+    if algorithm not in ALGORITHMS:
+        raise NewsdeskError(f"unknown summary algorithm {algorithm!r}",
+                            hint=f"choose one of: {', '.join(ALGORITHMS)}")
+    inputs = [(o, k) for o, k in expand(paths) if k not in (None, "url")]
+    failures = 0
+    for number, (origin, kind) in enumerate(inputs):
+        try:
+            article = extract(read_file(origin, str(kind)))
+        except NewsdeskError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            failures += 1
+            continue
+        picked = summarize_text(article.body, title=article.title, sentences=sentences,
+                                algorithm=algorithm)
+        if as_json:
+            click.echo(json.dumps({"origin": origin, "title": article.title, "sentences": picked},
+                                  ensure_ascii=False))
+            continue
+        if len(inputs) > 1:
+            click.echo(("\n" if number else "") + f"== {article.title} ({Path(origin).name})")
+        for sentence in picked:
+            click.echo(" ".join(sentence.split()))
+    if not inputs or (failures and failures == len(inputs)):
+        raise SystemExit(1)
