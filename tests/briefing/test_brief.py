@@ -1,0 +1,180 @@
+"""Briefing selection and structure: what is picked, how it is grouped, cited and summarized."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefing.build import BriefingFiles, Selection, parse_since, write_briefing
+from briefing.compose import Briefing, Options, compose
+from briefing.select import search_members, select_articles
+from index.errors import NewsdeskError
+from index.library import Library
+from tests.briefing.samples import ARTICLES, CAPTION, build_sample_library
+
+NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def sample(library: Library, tmp_path: Path) -> dict[str, str]:
+    """The sample library: file name -> article id."""
+    return build_sample_library(library, tmp_path / "src")
+
+
+def _compose(library: Library, selection: Selection, sections: str = "tags") -> Briefing:
+    articles = select_articles(library, selection)
+    names = selection.searches or tuple(n for n, _ in library.store.searches())
+    members = search_members(library, names) if sections == "searches" else {}
+    copies = {a.id: library.duplicates_of(a.id) for a in articles}
+    return compose(articles, selection, copies=copies, members=members, today=NOW,
+                   options=Options(sections=sections))
+
+
+def _brief(library: Library, tmp_path: Path, selection: Selection, **kw: object) -> str:
+    files = write_briefing(library, selection, pdf=None, markdown=tmp_path / "b.md", **kw)
+    assert files.markdown is not None
+    return files.markdown.read_text(encoding="utf-8")
+
+
+def test_parse_since() -> None:
+    assert parse_since("24h", NOW) == datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    assert parse_since("7d", NOW) == datetime(2026, 11, 14, 9, 0, tzinfo=UTC)
+    assert parse_since("2w", NOW) == datetime(2026, 11, 7, 9, 0, tzinfo=UTC)
+    assert parse_since("yesterday", NOW) == datetime(2026, 11, 20, tzinfo=UTC)
+    assert parse_since("2024-03-27", NOW) == datetime(2024, 3, 27, tzinfo=UTC)
+    with pytest.raises(NewsdeskError):
+        parse_since("last tuesday-ish", NOW)
+
+
+def test_criteria_intersect_and_values_unite(library: Library, sample: dict[str, str]) -> None:
+    def ids(selection: Selection) -> set[str]:
+        return {a.id for a in select_articles(library, selection)}
+
+    energy_or_diplomacy = ids(Selection(tags=("energy", "diplomacy")))
+    assert energy_or_diplomacy == {sample[n] for n in ("pipeline.txt", "grid.txt", "wells.txt",
+                                                        "talks.txt", "aid.txt")}
+    since = datetime(2026, 11, 15, tzinfo=UTC)
+    assert ids(Selection(tags=("energy", "diplomacy"), since=since)) == {
+        sample["pipeline.txt"], sample["grid.txt"], sample["talks.txt"]}
+    assert ids(Selection(query="convoy")) == {sample["convoy.txt"]}
+    assert ids(Selection(query="convoy", tags=("energy",))) == set()
+    assert ids(Selection(ids=(sample["schools.txt"][:6],))) == {sample["schools.txt"]}
+    library.mark(sample["market.txt"], in_basket=True)
+    assert ids(Selection(basket=True)) == {sample["market.txt"]}
+    with pytest.raises(NewsdeskError):
+        select_articles(library, Selection())
+
+
+def test_heading_counts_key_points_and_sections(library: Library, sample: dict[str, str]) -> None:
+    briefing = _compose(library, Selection(since=datetime(2026, 11, 1, tzinfo=UTC)))
+    assert briefing.title == "Briefing \u2014 21 November 2026"
+    assert briefing.article_count == len(ARTICLES)  # the convoy copy is folded into its root
+    # Border Monitor, Frontier Daily, Gulf Energy Wire, Capital Herald, and the copy's outlet
+    assert briefing.outlet_count == 5
+    assert ("Period", "since 1 November 2026, 00:00 UTC") in briefing.criteria
+    refs = {e.ref: e for e in briefing.sources}
+    assert sorted(refs) == list(range(1, len(ARTICLES) + 1))
+    assert briefing.key_points
+    for point in briefing.key_points:
+        assert point.ref in refs
+        assert point.text in library.get(refs[point.ref].id).body
+    titles = [s.title for s in briefing.sections]
+    assert titles == ["Diplomacy", "Energy", "Iraq-Syria", "Security", "Other"]
+    other = next(s for s in briefing.sections if s.title == "Other")
+    assert {e.id for e in other.entries} == {sample["market.txt"], sample["schools.txt"]}
+    # an article appears once, under its alphabetically first tag
+    wells = next(e for s in briefing.sections for e in s.entries if e.id == sample["wells.txt"])
+    assert wells in next(s for s in briefing.sections if s.title == "Energy").entries
+    assert sum(len(s.entries) for s in briefing.sections) == len(ARTICLES)
+
+
+def test_requested_tags_order_the_sections(library: Library, sample: dict[str, str]) -> None:
+    briefing = _compose(library, Selection(tags=("iraq-syria", "energy")))
+    assert [s.title for s in briefing.sections] == ["Iraq-Syria", "Energy"]
+    iraq = {e.id for e in briefing.sections[0].entries}
+    assert sample["wells.txt"] in iraq  # asked-for tag order wins over alphabetical order
+
+
+def test_sections_by_saved_search(library: Library, sample: dict[str, str]) -> None:
+    library.save_search("power", "power OR pipeline")
+    library.save_search("crossing", "crossing")
+    briefing = _compose(library, Selection(searches=("crossing", "power")), "searches")
+    titles = [s.title for s in briefing.sections]
+    assert titles[:2] == ["@crossing", "@power"]
+    power = {e.id for e in briefing.sections[1].entries}
+    assert {sample["pipeline.txt"], sample["grid.txt"]} <= power
+    assert ("Saved searches", "@crossing, @power") in briefing.criteria
+
+
+def test_entries_carry_metadata_and_verbatim_summaries(
+    library: Library, sample: dict[str, str]
+) -> None:
+    briefing = _compose(library, Selection(tags=("security",)))
+    entry = next(e for s in briefing.sections for e in s.entries if e.id == sample["drones.txt"])
+    assert entry.title == "Drone sightings prompt curfew in border town"
+    assert entry.outlet == "Frontier Daily"
+    assert entry.author == "Omar Saleh"
+    assert entry.date == "18 November 2026, 21:40 UTC"
+    assert entry.tags == ("security",)
+    body = library.get(entry.id).body
+    assert 1 <= len(entry.summary) <= 3
+    for sentence in entry.summary:
+        assert sentence in body
+        assert sentence != entry.title and "Pictured" not in sentence
+    assert CAPTION not in body  # the caption is cleanup's to drop, and never summarized
+
+
+def test_near_duplicate_is_shown_once_with_also_reported_by(
+    library: Library, sample: dict[str, str], tmp_path: Path
+) -> None:
+    copy = library.get(sample["convoy-copy.txt"])
+    assert copy.duplicate_of == sample["convoy.txt"]
+    text = _brief(library, tmp_path, Selection(ids=(copy.id,)))  # only the copy was asked for
+    assert text.count("Convoy halted at northern crossing") == 2  # heading + sources, once each
+    assert "*Also reported by:* Valley Times" in text
+    assert "Border Monitor" in text
+
+
+def test_markdown_is_deterministic(library: Library, sample: dict[str, str],
+                                   tmp_path: Path) -> None:
+    selection = Selection(tags=("iraq-syria", "security", "energy"))
+    first = _brief(library, tmp_path, selection)
+    second = _brief(library, tmp_path, selection)
+    today = f"{datetime.now(UTC).day} "
+
+    def undated(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.startswith(("# ", f"**{today}"))]
+
+    assert undated(first) == undated(second)
+    assert re.search(r"^# Briefing \u2014 \d+ \w+ \d{4}$", first, re.MULTILINE)
+    assert "**Tags:** iraq-syria, security, energy" in first
+
+
+def test_empty_selection_writes_nothing(library: Library, sample: dict[str, str],
+                                        tmp_path: Path) -> None:
+    with pytest.raises(NewsdeskError, match="no articles match"):
+        write_briefing(library, Selection(tags=("no-such-tag",)), pdf=tmp_path / "b.pdf",
+                       markdown=tmp_path / "b.md")
+    assert list(tmp_path.glob("b.*")) == []
+
+
+def test_every_algorithm_briefs(library: Library, sample: dict[str, str], tmp_path: Path) -> None:
+    from briefing.summarizers import ALGORITHMS
+
+    for name in ALGORITHMS:
+        text = _brief(library, tmp_path, Selection(tags=("energy",)), algorithm=name,
+                      sentences=1)
+        quoted = [line[2:] for line in text.splitlines() if line.startswith("> ")]
+        assert len(quoted) == 3, name
+
+
+def test_progress_and_result(library: Library, sample: dict[str, str], tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    files = write_briefing(library, Selection(tags=("energy",)), pdf=None,
+                           markdown=tmp_path / "e.md", progress=lambda *a: seen.append(a))
+    assert files == BriefingFiles(None, tmp_path / "e.md", None, 3)
+    assert ("summarizing", 3, 3) in seen
+    assert not list(tmp_path.glob(".*.part"))
