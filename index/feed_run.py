@@ -202,7 +202,12 @@ def _report(got: _Collected, results: list[AddResult]) -> FeedReport:
         new=[r.id for _, r in pairs if r.status == "added"],
         seen=got.seen,
         duplicates=sum(r.status == "duplicate" for _, r in pairs),
-        fallback=[f"{p.item.link or p.item.key}: {p.fallback}" for p, r in pairs
-                  if p.fallback and r.status != "error"],
+        fallback=[_why(p) for p, r in pairs if p.fallback and r.status != "error"],
         failed=[f"{r.origin}: {r.error}" for _, r in pairs if r.status == "error"],
     )
+
+
+def _why(pick: _Pick) -> str:
+    where = pick.item.link or pick.item.key
+    # Fetch errors already start with the address; other reasons need it in front.
+    return pick.fallback if pick.fallback.startswith(where) else f"{where}: {pick.fallback}"
