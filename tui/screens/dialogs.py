@@ -1,0 +1,100 @@
+"""Small modal dialogs: a one-line prompt, and tag editing with completion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Ask for one line of text; Enter answers, Esc cancels (None)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, help_text: str, value: str = "",
+                 placeholder: str = "", suggester: Suggester | None = None) -> None:
+        super().__init__()
+        self._title = title
+        self._help = help_text
+        self._value = value
+        self._placeholder = placeholder
+        self._suggester = suggester
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Input(self._value, placeholder=self._placeholder, suggester=self._suggester,
+                        select_on_focus=False, id="dialog-input")
+            yield Label(self._help, classes="dialog-help")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    """Tags to add and remove, from what was typed in the tag dialog."""
+
+    add: tuple[str, ...]
+    remove: tuple[str, ...]
+
+
+def parse_tags(typed: str, current: tuple[str, ...]) -> TagChange:
+    """`+a -b` adds and removes; plain words (any mix) replace the tag set."""
+    words = typed.replace(",", " ").split()
+    if words and all(w[0] in "+-" for w in words):
+        add = tuple(w[1:] for w in words if w[0] == "+" and w[1:])
+        remove = tuple(w[1:] for w in words if w[0] == "-" and w[1:])
+        return TagChange(add, remove)
+    wanted = [w.lstrip("+") for w in words if not w.startswith("-")]
+    dropped = [w[1:] for w in words if w.startswith("-")]
+    add = tuple(t for t in wanted if t not in current)
+    remove = tuple(t for t in current if t not in wanted) + tuple(dropped)
+    return TagChange(add, remove)
+
+
+class TagSuggester(Suggester):
+    """Completes the word being typed (after any + or -) from the library's tags."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tags = sorted(tags)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value or value[-1].isspace():
+            return None
+        head, _, word = value.rpartition(" ")
+        sign = word[0] if word[0] in "+-" else ""
+        stem = word[len(sign):].lower()
+        if not stem:
+            return None
+        for tag in self._tags:
+            if tag.startswith(stem) and tag != stem:
+                return f"{head} {sign}{tag}" if head else f"{sign}{tag}"
+        return None
+
+
+class TagDialog(PromptDialog):
+    """Edit an article's tags: `+tag -tag`, or the whole set space-separated."""
+
+    def __init__(self, title: str, current: tuple[str, ...], known: list[str]) -> None:
+        value = " ".join(current) + (" " if current else "")
+        super().__init__(
+            f"Tags for: {title}",
+            "Space-separated tags replace the set; +tag adds, -tag removes. "
+            "→ or Tab accepts a completion.",
+            value=value,
+            placeholder="iraq-syria militia",
+            suggester=TagSuggester(known),
+        )

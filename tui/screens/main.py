@@ -1,0 +1,257 @@
+"""The main screen: sidebar of views, the search bar and the article list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from index.errors import NewsdeskError
+from index.models import Article
+from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import PAGE, ArticleList
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.sidebar import FIXED, Sidebar, View
+
+if TYPE_CHECKING:
+    from tui.app import NewsdeskApp
+
+
+class MainScreen(Screen[None]):
+    """Where the day is spent: pick a view or search, move through the list, open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("O", "toggle_sort", "Sort"),
+        Binding("ctrl+s", "app.save_search", "Save search"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    view: reactive[View] = reactive(FIXED[0], init=False)
+    """The sidebar view the list shows when no search is active."""
+    search_text: reactive[str] = reactive("", init=False)
+    """The active search ("" when none)."""
+    sort: reactive[str] = reactive("relevance", init=False)
+    """How search results are ordered: relevance or newest."""
+
+    app: NewsdeskApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.generation = 0
+        self.terms: frozenset[str] = frozenset()
+        self.tags: list[str] = []
+
+    @property
+    def current_article(self) -> Article | None:
+        """The highlighted article (the target of r, s, b, t, o)."""
+        return self.query_one(ArticleList).current
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield Sidebar(id="sidebar")
+            with Vertical(id="list-pane"):
+                yield SearchBar(id="search")
+                yield Static("Opening the library…", id="status")
+                yield ArticleList(id="articles")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(ArticleList).focus()
+
+    def library_ready(self) -> None:
+        """The library is open: fill the list and the sidebar."""
+        self.reload()
+        self.refresh_counts()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the current search, or the current view, from the top."""
+        if self.search_text:
+            self.run_search(self.search_text)
+        elif self.view.search:
+            self.run_search(self.view.search, from_sidebar=True)
+        else:
+            self.generation += 1
+            self._load_page(self.generation, self.view, 0)
+
+    def run_search(self, text: str, *, from_sidebar: bool = False) -> None:
+        """Search now (the search bar calls this once typing pauses)."""
+        self.generation += 1
+        if not from_sidebar:
+            self.search_text = text
+        self._search(self.generation, text, self.sort if not from_sidebar else "newest")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
+    def _load_page(self, generation: int, view: View, offset: int) -> None:
+        try:
+            with self.app.library_session() as library:
+                total = library.store.count(view.where, view.params)
+                articles = library.store.listing(view.where, view.params, limit=PAGE,
+                                                 offset=offset)
+        except NewsdeskError as exc:
+            self.post_message(LibraryFailed(exc))
+            return
+        self.post_message(ListingLoaded(generation, articles, offset, total))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
+    def _search(self, generation: int, text: str, sort: str) -> None:
+        try:
+            with self.app.library_session() as library:
+                results = library.search(text, limit=PAGE, sort=sort)
+                terms = library.index.parse(results.query).terms
+        except NewsdeskError as exc:
+            self.post_message(LibraryFailed(exc, generation))
+            return
+        self.post_message(SearchFinished(generation, results, terms))
+
+    def refresh_counts(self) -> None:
+        """Recount the sidebar in the background (after any change)."""
+        self._counts()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
+    def _counts(self) -> None:
+        try:
+            with self.app.library_session() as library:
+                store = library.store
+                fixed = {
+                    "all": (store.count(), store.count("read = 0")),
+                    "unread": (store.count("read = 0"),) * 2,
+                    "starred": (store.count("starred = 1"),
+                                store.count("starred = 1 AND read = 0")),
+                    "basket": (store.count("in_basket = 1"),
+                               store.count("in_basket = 1 AND read = 0")),
+                }
+                counts = CountsLoaded(fixed, store.searches(), store.tag_counts(),
+                                      store.outlet_counts())
+        except NewsdeskError as exc:
+            self.post_message(LibraryFailed(exc))
+            return
+        self.post_message(counts)
+
+    # -- results arriving -------------------------------------------------------------------
+
+    def on_listing_loaded(self, message: ListingLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        listing = self.query_one(ArticleList)
+        if message.offset:
+            listing.extend(message.articles)
+            return
+        self.terms = frozenset()
+        listing.show(message.articles, message.total)
+        self._status(f"{self.view.label} · {_count(message.total, 'article')}")
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.generation != self.generation:
+            return
+        results = message.results
+        self.terms = message.terms
+        articles = [hit.article.with_state(body="") for hit in results.hits]
+        self.query_one(ArticleList).show(articles, len(articles))
+        shown = f" (first {len(articles)})" if results.total > len(articles) else ""
+        if self.search_text:
+            sort = f"by {self.sort}"
+            self._status(f"Search “{self.search_text}” · {_count(results.total, 'match')}{shown}"
+                         f" · {sort}")
+        else:
+            self._status(f"{self.view.label} · {_count(results.total, 'match')}{shown}")
+
+    def on_counts_loaded(self, message: CountsLoaded) -> None:
+        self.tags = [t for t, _n, _u in message.tags]
+        self.query_one(Sidebar).update_counts(message)
+
+    def on_library_failed(self, message: LibraryFailed) -> None:
+        if message.generation not in (-1, self.generation):
+            return
+        self.app.show_error(message.error)
+
+    def article_changed(self, article: Article) -> None:
+        """Marks or tags of an article changed: redraw its row and recount."""
+        self.query_one(ArticleList).update_article(article)
+        self.refresh_counts()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    # -- user actions ---------------------------------------------------------------------
+
+    @on(Sidebar.Selected)
+    def _view_chosen(self, event: Sidebar.Selected) -> None:
+        self._clear_search()
+        self.view = event.view
+        self.query_one(ArticleList).focus()
+
+    def watch_view(self) -> None:
+        self.reload()
+
+    @on(ArticleList.Opened)
+    def _open(self, event: ArticleList.Opened) -> None:
+        self.app.push_screen(ReaderScreen(event.article, self.terms))
+
+    @on(ArticleList.NeedMore)
+    def _more(self, event: ArticleList.NeedMore) -> None:
+        if not self.search_text and not self.view.search:
+            self._load_page(self.generation, self.view, event.offset)
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(SearchBar.Query)
+    def _typed(self, event: SearchBar.Query) -> None:
+        if event.text:
+            self.run_search(event.text)
+        elif self.search_text:
+            self._clear_search()
+            self.reload()
+
+    @on(SearchBar.Kept)
+    def _kept(self, event: SearchBar.Kept) -> None:
+        if event.text != self.search_text:
+            self._typed(SearchBar.Query(event.text))
+        self.query_one(SearchBar).display = bool(event.text)
+        self.query_one(ArticleList).focus()
+
+    @on(SearchBar.Cleared)
+    def _cleared(self) -> None:
+        had_query = bool(self.search_text)
+        self._clear_search()
+        self.query_one(ArticleList).focus()
+        if had_query:
+            self.reload()
+
+    def _clear_search(self) -> None:
+        self.search_text = ""
+        bar = self.query_one(SearchBar)
+        bar.reset()
+        bar.display = False
+
+    def action_toggle_sort(self) -> None:
+        if not self.search_text:
+            self.notify("Lists are newest first; sorting by relevance needs a search (/).")
+            return
+        self.sort = _other(self.sort)
+
+    def watch_sort(self) -> None:
+        if self.search_text:
+            self.run_search(self.search_text)
+
+
+def _other(sort: str) -> str:
+    return "newest" if sort == "relevance" else "relevance"
+
+
+def _count(n: int, noun: str) -> str:
+    plural = noun + ("es" if noun.endswith("ch") else "s")
+    return f"{n:,} {noun if n == 1 else plural}"

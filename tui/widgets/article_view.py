@@ -1,0 +1,97 @@
+"""The article itself: metadata and the body as inert Markdown, search terms highlighted."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from index.analysis import NEWS_ANALYZER, WORD
+from index.models import Article
+
+# Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
+# leaves nothing in untrusted text that the parser could read as markup.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def inert_parser() -> MarkdownIt:
+    """A parser that knows paragraphs, emphasis and escapes only: no links, images or HTML."""
+    return MarkdownIt("zero", {"html": False, "linkify": False}).enable(
+        ["emphasis", "escape"]
+    )
+
+
+def to_markdown(body: str, terms: frozenset[str] = frozenset()) -> str:
+    """Plain-text paragraphs as escaped Markdown, with words whose stem is a term in bold."""
+    paragraphs = [" ".join(p.split()) for p in body.split("\n\n")]
+    return "\n\n".join(_paragraph(p, terms) for p in paragraphs if p)
+
+
+def _paragraph(text: str, terms: frozenset[str]) -> str:
+    out: list[str] = []
+    pos = 0
+    for match in WORD.finditer(text):
+        out.append(_escape(text[pos : match.start()]))
+        word = match.group()
+        if terms and NEWS_ANALYZER.stem(word.lower()) in terms:
+            out.append(f"**{_escape(word)}**")
+        else:
+            out.append(_escape(word))
+        pos = match.end()
+    out.append(_escape(text[pos:]))
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def header(article: Article) -> Text:
+    """Title, outlet, author, date, link and tags, as plain styled text (links inert)."""
+    text = Text(article.title, style="bold")
+    text.append("\n")
+    meta = [article.outlet, f"by {article.author}" if article.author else "",
+            article.date.strftime("%A %d %B %Y")]
+    text.append(" · ".join(m for m in meta if m), style="italic")
+    state = [("★ starred", "bold #f5c211") if article.starred else None,
+             ("▣ in the basket", "bold #4ebf71") if article.in_basket else None,
+             ("≈ a copy of another story", "#b07fe0") if article.duplicate_of else None]
+    for mark in filter(None, state):
+        text.append("   ")
+        text.append(*mark)
+    if article.url:
+        text.append("\n")
+        text.append(article.url, style="underline dim")
+    if article.tags:
+        text.append("\n")
+        text.append("  ".join(f"#{t}" for t in article.tags), style="bold #4ebf71")
+    return text
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """A scrolling article: header, body, and other outlets' copies of the story."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-header")
+        yield Markdown(id="article-body", parser_factory=inert_parser, open_links=False)
+        yield Static(id="article-duplicates")
+
+    def show(self, article: Article, terms: frozenset[str], duplicates: list[Article]) -> None:
+        """Display an article in full (body included)."""
+        self.refresh_header(article)
+        self.query_one(Markdown).update(to_markdown(article.body, terms))
+        copies = self.query_one("#article-duplicates", Static)
+        copies.display = bool(duplicates)
+        if duplicates:
+            lines = Text("Same story elsewhere:", style="bold")
+            for dup in duplicates:
+                lines.append(f"\n  ≈ {dup.outlet or dup.origin} — {dup.title}")
+            copies.update(lines)
+
+    def refresh_header(self, article: Article) -> None:
+        """Redraw the metadata after tags or marks changed."""
+        self.query_one("#article-header", Static).update(header(article))

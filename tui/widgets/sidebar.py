@@ -1,0 +1,128 @@
+"""The sidebar: the views an analyst switches between, each with its unread count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui.messages import CountsLoaded
+
+TAG_CONDITION = "id IN (SELECT article_id FROM tags WHERE tag = ?)"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the article list shows: a SQL condition, or a saved search to run."""
+
+    key: str
+    label: str
+    where: str = ""
+    params: tuple[object, ...] = ()
+    search: str = ""  # a saved search's "@name": the list shows its results
+
+
+FIXED = (
+    View("all", "All articles"),
+    View("unread", "Unread", "read = 0"),
+    View("starred", "Starred", "starred = 1"),
+    View("basket", "Basket", "in_basket = 1"),
+)
+
+
+def tag_view(tag: str) -> View:
+    """The view of one tag's articles."""
+    return View(f"tag:{tag}", f"#{tag}", TAG_CONDITION, (tag,))
+
+
+def outlet_view(outlet: str) -> View:
+    """The view of one outlet's articles."""
+    return View(f"outlet:{outlet}", outlet, "outlet = ?", (outlet,))
+
+
+def search_view(name: str) -> View:
+    """The view of a saved search's results."""
+    return View(f"search:{name}", f"@{name}", search=f"@{name}")
+
+
+class Sidebar(OptionList):
+    """Fixed views, saved searches, tags and outlets; Enter or a click shows one."""
+
+    @dataclass
+    class Selected(Message):
+        """The user chose a view."""
+
+        view: View
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[tuple[View | None, int | None]] = [(v, None) for v in FIXED]
+        self._views: dict[str, View] = {v.key: v for v in FIXED}
+
+    def on_mount(self) -> None:
+        self._render_rows()
+
+    def on_resize(self) -> None:
+        self._render_rows()
+
+    def update_counts(self, counts: CountsLoaded) -> None:
+        """Rebuild the entries from fresh counts, keeping the highlighted view."""
+        rows: list[tuple[View | None, int | None]] = [
+            # Starred and Basket count what is in them; the rest count what is unread.
+            (v, counts.fixed.get(v.key, (0, 0))[0 if v.key in ("starred", "basket") else 1])
+            for v in FIXED
+        ]
+        if counts.searches:
+            rows.append((View("-searches", "Saved searches"), None))
+            rows += [(search_view(name), None) for name, _q in counts.searches]
+        if counts.tags:
+            rows.append((View("-tags", "Tags"), None))
+            rows += [(tag_view(t), unread) for t, _n, unread in counts.tags]
+        if counts.outlets:
+            rows.append((View("-outlets", "Outlets"), None))
+            rows += [(outlet_view(o), unread) for o, _n, unread in counts.outlets]
+        self._rows = rows
+        self._views = {v.key: v for v, _ in rows if v is not None}
+        self._render_rows()
+
+    def _render_rows(self) -> None:
+        keep = self.highlighted_option.id if self.highlighted_option is not None else "all"
+        # One cell spare for the scrollbar a long list of tags brings.
+        width = max(10, (self.scrollable_content_region.width or 24) - 1)
+        options: list[Option | None] = []
+        for view, count in self._rows:
+            assert view is not None
+            if view.key.startswith("-"):
+                options += [None, Option(Text(view.label, style="bold"), id=view.key,
+                                         disabled=True)]
+                continue
+            options.append(Option(_entry(view.label, count, width), id=view.key))
+        self.set_options(options)
+        try:
+            self.highlighted = self.get_option_index(keep or "all")
+        except OptionDoesNotExist:  # the highlighted view is gone (a deleted saved search)
+            self.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        view = self._views.get(event.option.id or "")
+        if view is not None:
+            self.post_message(self.Selected(view))
+
+
+def _entry(label: str, count: int | None, width: int) -> Text:
+    """One sidebar line: the label, cut to fit, and the count right-aligned."""
+    number = "" if not count else str(count)
+    room = width - len(number) - 1
+    if len(label) > room:
+        label = label[: max(1, room - 1)] + "…"
+    text = Text(label)
+    if number:
+        text.append(" " * (width - len(label) - len(number)))
+        text.append(number, style="bold")
+    return text
