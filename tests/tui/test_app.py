@@ -1,0 +1,255 @@
+"""The reader driven by keys: navigation, marks, tags, search, saved searches, add, brief."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from index.library import Library
+from tests.conftest import write_article
+from tests.tui.test_app_fixtures import build_sample_library
+from tui.app import NewsdeskApp
+from tui.screens.dialogs import TagDialog, parse_tags
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_view import inert_parser, to_markdown
+from tui.widgets.sidebar import Sidebar
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def sample_home(library_home: Path) -> Path:
+    """The sample library in the test's NEWSDESK_HOME."""
+    return build_sample_library(library_home)
+
+
+async def until(pilot: Pilot, check: Callable[[], object], timeout: float = 5.0) -> None:
+    """Let the app run until `check()` is true (workers post their results a bit later)."""
+    for _ in range(int(timeout / 0.02)):
+        if check():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never became true")
+
+
+async def settled(app: NewsdeskApp, pilot: Pilot) -> None:
+    """Wait until the writer thread saved every change, and the UI caught up."""
+    await asyncio.to_thread(app.writes_settled)
+    await pilot.pause()
+
+
+def listing(app: NewsdeskApp) -> ArticleList:
+    return app.main_screen.query_one(ArticleList)
+
+
+async def started(app: NewsdeskApp, pilot: Pilot) -> ArticleList:
+    await until(pilot, lambda: listing(app).generation > 0)
+    return listing(app)
+
+
+def stored(home: Path, article_id: str):
+    """The article as a second process would read it."""
+    with Library(home) as other:
+        return other.get(article_id)
+
+
+async def test_list_shows_newest_first_and_j_k_move(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        titles = [a.title for a in articles.articles]
+        assert len(titles) == 16
+        assert titles[0] == "Residents describe night of gunfire in border town"
+        await pilot.press("j", "j", "k")
+        assert articles.cursor_row == 1
+        assert articles.current is not None and articles.current.body == ""
+
+
+async def test_enter_opens_article_and_marks_it_read(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await until(pilot, lambda: reader.article.read and reader.article.body)
+        assert stored(sample_home, reader.article.id).read
+        await until(pilot, lambda: listing(app).articles[0].read)
+        await pilot.press("q")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_l_opens_too(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("j", "l")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+
+async def test_r_s_b_toggle_and_are_saved_at_once(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        first = articles.current
+        assert first is not None and not first.read and not first.starred
+        await pilot.press("r", "s", "b")
+        await settled(app, pilot)
+        saved = stored(sample_home, first.id)
+        assert (saved.read, saved.starred, saved.in_basket) == (True, True, True)
+        current = articles.current
+        assert current is not None and current.starred and current.in_basket
+        await pilot.press("s")
+        await settled(app, pilot)
+        assert not stored(sample_home, first.id).starred
+
+
+async def test_tag_dialog_completes_and_saves(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        await until(pilot, lambda: app.main_screen.tags)
+        first = articles.current
+        assert first is not None
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TagDialog))
+        box = app.screen.query_one(Input)
+        assert box.value == "iraq-syria "
+        await pilot.press("plus", *"lab")
+        await until(pilot, lambda: box._suggestion == "iraq-syria +labour", timeout=2)
+        await pilot.press("right", "enter")
+        await settled(app, pilot)
+        assert stored(sample_home, first.id).tags == ("iraq-syria", "labour")
+
+
+def test_parse_tags_adds_removes_or_replaces() -> None:
+    assert parse_tags("+a -b", ("b", "c")).add == ("a",)
+    assert parse_tags("+a -b", ("b", "c")).remove == ("b",)
+    replaced = parse_tags("c d", ("b", "c"))
+    assert (replaced.add, replaced.remove) == (("d",), ("b",))
+
+
+async def test_search_as_you_type_then_escape_clears(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("slash", *"harbour")
+        await until(pilot, lambda: len(articles.articles) == 3)
+        assert app.main_screen.search_text == "harbour"
+        assert all("arbour" in a.title for a in articles.articles)
+        await pilot.press("enter")
+        assert app.focused is articles
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert "harbour" in app.screen.terms
+        await pilot.press("q", "slash", "escape")
+        await until(pilot, lambda: len(articles.articles) == 16)
+        assert app.main_screen.search_text == ""
+
+
+async def test_bad_query_is_a_notification_not_a_crash(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"published:[nonsense to")
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        assert app.is_running
+
+
+async def test_saved_search_appears_in_sidebar(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"qaim", "enter")
+        await until(pilot, lambda: app.main_screen.search_text == "qaim")
+        await pilot.press("ctrl+s", *"qaim-watch", "enter")
+        sidebar = app.main_screen.query_one(Sidebar)
+        await until(pilot, lambda: "search:qaim-watch" in sidebar._views)
+        with Library(sample_home) as other:
+            assert ("qaim-watch", "qaim") in other.store.searches()
+            assert other.search("@qaim-watch").total == 3
+
+
+async def test_help_and_palette(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"toggle star")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settled(app, pilot)
+        first = listing(app).current
+        assert first is not None and stored(sample_home, first.id).starred
+
+
+async def test_a_adds_a_file(sample_home: Path, tmp_path: Path) -> None:
+    path = write_article(
+        tmp_path / "in", "wells.txt", "Engineers restore two wells in the valley",
+        "Engineers restored two village wells in the valley on Friday after a month without "
+        "water, the district office said.",
+        "The repairs were paid for by a fund set up by farmers after last year's drought.")
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(path)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(articles.articles) == 17)
+        assert any("wells" in a.title for a in articles.articles)
+
+
+async def test_a_reports_an_unreadable_file(sample_home: Path, tmp_path: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
+        await pilot.press("enter")
+        await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+        assert app.is_running
+
+
+async def test_B_builds_a_pdf_and_names_it(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("B")
+
+        def written() -> list[str]:
+            return [n.message for n in app._notifications if n.title == "Briefing written"]
+
+        await until(pilot, written, timeout=60)
+        pdf = next(line for line in written()[0].splitlines() if line.endswith(".pdf"))
+        assert Path(pdf).read_bytes().startswith(b"%PDF")
+        assert Path(pdf).parent == sample_home / "briefings"
+
+
+async def test_open_link_without_url_warns(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("o")  # the newest sample was added from a file: no link
+        assert any("no link" in n.message for n in app._notifications)
+
+
+def test_body_markup_is_inert_and_terms_bold() -> None:
+    md = to_markdown("Trucks [x](http://evil.example) ![i](http://a/b.png) <b>x</b> *hi*\n\n"
+                     "# not a heading", frozenset({"truck"}))
+    assert md.startswith("**Trucks**")
+    tokens = [t for block in inert_parser().parse(md) for t in [block, *(block.children or [])]]
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"link_open", "image", "html_inline", "heading_open", "em_open"}
