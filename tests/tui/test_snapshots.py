@@ -1,0 +1,94 @@
+"""How the reader looks, at 80x24 and 120x40, on the fixed sample library."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.tui.test_app_fixtures import build_sample_library
+from tui.app import NewsdeskApp
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.sidebar import Sidebar
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def app(library_home: Path) -> NewsdeskApp:
+    build_sample_library(library_home)
+    return NewsdeskApp()
+
+
+async def _ready(pilot: Pilot) -> None:
+    app = pilot.app
+    assert isinstance(app, NewsdeskApp)
+    for _ in range(250):
+        listing = app.main_screen.query_one(ArticleList)
+        if listing.generation and "tag:ports" in app.main_screen.query_one(Sidebar)._views:
+            break
+        await pilot.pause(0.02)
+    for box in app.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+def steps(*keys: str, wait: Callable[[NewsdeskApp], bool] | None = None
+          ) -> Callable[[Pilot], Awaitable[None]]:
+    """Wait for the first screen, press keys, then wait for `wait` (and no cursor blink)."""
+
+    async def run(pilot: Pilot) -> None:
+        await _ready(pilot)
+        await pilot.press(*keys)
+        app = pilot.app
+        assert isinstance(app, NewsdeskApp)
+        for _ in range(250):
+            if wait is None or wait(app):
+                break
+            await pilot.pause(0.02)
+        for screen in app.screen_stack:
+            for box in screen.query(Input):
+                box.cursor_blink = False
+        await pilot.pause(0.1)
+
+    return run
+
+
+def _reader_loaded(app: NewsdeskApp) -> bool:
+    return isinstance(app.screen, ReaderScreen) and bool(app.screen.article.body)
+
+
+def _searched(app: NewsdeskApp) -> bool:
+    return app.main_screen.search_text == "qaim" and len(
+        app.main_screen.query_one(ArticleList).articles) == 3
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen(snap_compare, app: NewsdeskApp, size: tuple[int, int]) -> None:
+    assert snap_compare(app, terminal_size=size, run_before=steps())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader(snap_compare, app: NewsdeskApp, size: tuple[int, int]) -> None:
+    # The oldest-but-one unread Qaim story: starred, in the basket, with a copy elsewhere.
+    keys = ("slash", *"qaim", "enter", "j", "j", "enter")
+    assert snap_compare(app, terminal_size=size, run_before=steps(*keys, wait=_reader_loaded))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_results(snap_compare, app: NewsdeskApp, size: tuple[int, int]) -> None:
+    keys = ("slash", *"qaim")
+    assert snap_compare(app, terminal_size=size, run_before=steps(*keys, wait=_searched))
+
+
+def test_tag_dialog(snap_compare, app: NewsdeskApp) -> None:
+    keys = ("t", "plus", *"lab")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps(*keys))
+
+
+def test_help(snap_compare, app: NewsdeskApp) -> None:
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps("question_mark"))
