@@ -17,6 +17,10 @@ from index.models import Article
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import PAGE, ArticleList
+
+# Hits per search page: each hit costs a body read and a snippet in the library, so a
+# smaller first page keeps results within ~150 ms of the typing pause on large libraries.
+SEARCH_PAGE = 100
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sidebar import FIXED, Sidebar, View
 
@@ -104,15 +108,19 @@ class MainScreen(Screen[None]):
         self.post_message(ListingLoaded(generation, articles, offset, total))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
-    def _search(self, generation: int, text: str, sort: str) -> None:
+    def _search(self, generation: int, text: str, sort: str, offset: int = 0) -> None:
         try:
             with self.app.library_session() as library:
-                results = library.search(text, limit=PAGE, sort=sort)
+                results = library.search(text, limit=offset + SEARCH_PAGE, sort=sort)
                 terms = library.index.parse(results.query).terms
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc, generation))
             return
-        self.post_message(SearchFinished(generation, results, terms))
+        if offset:
+            more = [hit.article.with_state(body="") for hit in results.hits[offset:]]
+            self.post_message(ListingLoaded(generation, more, offset, results.total))
+        else:
+            self.post_message(SearchFinished(generation, results, terms))
 
     def refresh_counts(self) -> None:
         """Recount the sidebar in the background (after any change)."""
@@ -157,14 +165,13 @@ class MainScreen(Screen[None]):
         results = message.results
         self.terms = message.terms
         articles = [hit.article.with_state(body="") for hit in results.hits]
-        self.query_one(ArticleList).show(articles, len(articles))
-        shown = f" (first {len(articles)})" if results.total > len(articles) else ""
+        self.query_one(ArticleList).show(articles, results.total)
         if self.search_text:
             sort = f"by {self.sort}"
-            self._status(f"Search “{self.search_text}” · {_count(results.total, 'match')}{shown}"
+            self._status(f"Search “{self.search_text}” · {_count(results.total, 'match')}"
                          f" · {sort}")
         else:
-            self._status(f"{self.view.label} · {_count(results.total, 'match')}{shown}")
+            self._status(f"{self.view.label} · {_count(results.total, 'match')}")
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
         self.tags = [t for t, _n, _u in message.tags]
@@ -200,7 +207,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.NeedMore)
     def _more(self, event: ArticleList.NeedMore) -> None:
-        if not self.search_text and not self.view.search:
+        if self.search_text:
+            self._search(self.generation, self.search_text, self.sort, event.offset)
+        elif self.view.search:
+            self._search(self.generation, self.view.search, "newest", event.offset)
+        else:
             self._load_page(self.generation, self.view, event.offset)
 
     def action_search(self) -> None:
