@@ -17,15 +17,15 @@ from index.models import Article
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import PAGE, ArticleList
-
-# Hits per search page: each hit costs a body read and a snippet in the library, so a
-# smaller first page keeps results within ~150 ms of the typing pause on large libraries.
-SEARCH_PAGE = 100
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sidebar import FIXED, Sidebar, View
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
+
+# Hits per search page: each hit costs a body read and a snippet in the library, so a
+# smaller first page keeps results within ~150 ms of the typing pause on large libraries.
+SEARCH_PAGE = 100
 
 
 class MainScreen(Screen[None]):
