@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from briefing.build import Selection, parse_since
 from index.errors import NewsdeskError
 from index.library import Library
 from tui.cli import main, pass_library
@@ -72,7 +71,7 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
     """
     # Imported here: building pulls in sumy and numpy, which the other commands never need
     # (WeasyPrint itself is imported only when the PDF is rendered).
-    from briefing.build import write_briefing
+    from briefing.build import Selection, parse_since, write_briefing
 
     # WeasyPrint logs font-subsetting notices as warnings; they are not the user's business.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
