@@ -13,7 +13,7 @@ from pathlib import Path
 from index.errors import NewsdeskError, NotFoundError
 from index.models import Article, utcnow
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+-- list views sort by this (Article.date); without it every page scans the table
+CREATE INDEX IF NOT EXISTS articles_date ON articles(COALESCE(published, added));
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != '';
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
