@@ -1,0 +1,29 @@
+"""Imports point one way (tui -> briefing -> index), and the library never pulls in textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def loaded_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return {name.split(".")[0] for name in out.split()}
+
+
+def test_library_imports_neither_briefing_nor_textual() -> None:
+    loaded = loaded_after("import index.library, index.search, index.store")
+    assert not loaded & {"briefing", "tui", "textual", "weasyprint"}
+
+
+def test_briefing_never_imports_textual() -> None:
+    loaded = loaded_after("import briefing.summarizers")
+    assert not loaded & {"tui", "textual"}
+
+
+def test_cli_start_up_stays_light() -> None:
+    # `newsdesk search` must not pay for the reader, the PDF engine or the summarizers.
+    loaded = loaded_after("import tui.cli")
+    assert not loaded & {"textual", "weasyprint", "sumy", "trafilatura"}

@@ -1,0 +1,138 @@
+"""The library commands as a user types them (click's CliRunner, a real library on disk)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.index.samples import BORDER, BORDER_ELSEWHERE, GRAIN, WATER, write
+from tui.cli import main
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def clips(tmp_path: Path) -> Path:
+    folder = tmp_path / "clips"
+    write(folder, "border.txt", BORDER)
+    write(folder / "more", "grain.md", GRAIN)
+    write(folder / "more", "water.txt", WATER)
+    return folder
+
+
+def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_add_json_reports_each_input(runner: CliRunner, clips: Path) -> None:
+    write(clips, "empty.txt", "")
+    code, out, _ = invoke(runner, "add", str(clips), "--json", "--tag", "Iraq Syria")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert {line["status"] for line in lines} == {"added", "error"}
+    assert set(lines[0]) == {"origin", "id", "status", "title", "error"}
+    error = next(line for line in lines if line["status"] == "error")
+    assert error["origin"].endswith("empty.txt") and "empty" in error["error"]
+    code, out, _ = invoke(runner, "add", str(clips / "border.txt"), "--json")
+    assert json.loads(out)["status"] == "duplicate"
+
+
+def test_add_summary_and_exit_code(runner: CliRunner, clips: Path, tmp_path: Path) -> None:
+    code, _, err = invoke(runner, "add", str(clips))
+    assert code == 0 and "3 added" in err
+    code, _, err = invoke(runner, "add", str(tmp_path / "missing.txt"))
+    assert code == 1 and "no such file" in err
+
+
+def test_search_show_tag_mark_flow(runner: CliRunner, clips: Path) -> None:
+    invoke(runner, "add", str(clips))
+    code, out, _ = invoke(runner, "search", "explosions", "--json")
+    [hit] = json.loads(out)
+    assert set(hit) == {"id", "title", "outlet", "published", "tags", "score", "snippet"}
+    assert hit["published"].startswith("2022-03-27")
+    assert "**explosions**" in hit["snippet"]
+    short = hit["id"][:6]
+    assert invoke(runner, "tag", short, "+Conflict", "+border")[1].split() == [
+        "border", "conflict"]
+    assert invoke(runner, "tag", short, "-border")[1].split() == ["conflict"]
+    assert invoke(runner, "mark", short, "--read", "--star")[0] == 0
+    code, out, _ = invoke(runner, "show", short, "--json")
+    shown = json.loads(out)
+    assert set(shown) >= {"id", "title", "outlet", "author", "published", "added", "url",
+                          "origin", "tags", "read", "starred", "body", "duplicate_of"}
+    assert shown["tags"] == ["conflict"] and shown["read"] and shown["starred"]
+    assert shown["author"] == "Jane Doe"
+    code, out, _ = invoke(runner, "show", short)
+    assert "Militia convoy struck" in out and "Jane Doe" in out
+
+
+def test_near_duplicate_shows_as_linked(runner: CliRunner, clips: Path, tmp_path: Path
+                                        ) -> None:
+    invoke(runner, "add", str(clips))
+    copy = write(tmp_path, "elsewhere.txt", BORDER_ELSEWHERE)
+    code, out, _ = invoke(runner, "add", str(copy), "--json")
+    line = json.loads(out)
+    assert line["status"] == "duplicate"
+    shown = json.loads(invoke(runner, "show", line["id"], "--json")[1])
+    assert shown["duplicate_of"]
+    _, out, _ = invoke(runner, "show", shown["duplicate_of"])
+    assert "also reported by" in out and "Desert Courier" in out
+
+
+def test_saved_searches(runner: CliRunner, clips: Path) -> None:
+    invoke(runner, "add", str(clips))
+    code, _, err = invoke(runner, "search", "river OR grain", "--save", "food-water")
+    assert code == 0 and "@food-water" in err
+    code, out, _ = invoke(runner, "searches", "--json")
+    assert json.loads(out) == [{"name": "food-water", "query": "river OR grain"}]
+    code, out, _ = invoke(runner, "search", "@food-water", "--json", "--sort", "newest")
+    assert len(json.loads(out)) == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["search", "published:notadate"], ["search", "the"], ["show", "zzzz"],
+    ["tag", "zzzz", "+x"], ["mark", "zzzz", "--read"], ["search", "@nope"],
+])
+def test_mistakes_get_a_message_not_a_traceback(runner: CliRunner, clips: Path,
+                                                args: list[str]) -> None:
+    invoke(runner, "add", str(clips))
+    code, out, err = invoke(runner, *args)
+    assert code == 1
+    assert err.startswith("error: ")
+    assert "Traceback" not in out + err
+
+
+def test_export_import_round_trip(runner: CliRunner, clips: Path, tmp_path: Path) -> None:
+    invoke(runner, "add", str(clips))
+    dump = tmp_path / "all.jsonl"
+    assert invoke(runner, "export", "--output", str(dump))[0] == 0
+    assert len(dump.read_text().splitlines()) == 3
+    other = tmp_path / "other"
+    code, _, err = invoke(runner, "--library", str(other), "import", str(dump))
+    assert code == 0 and "3 added" in err
+    _, out, _ = invoke(runner, "--library", str(other), "stats", "--json")
+    assert json.loads(out)["articles"] == 3
+
+
+def test_stats_and_reindex(runner: CliRunner, clips: Path) -> None:
+    invoke(runner, "add", str(clips), "--tag", "desk")
+    assert invoke(runner, "reindex")[0] == 0
+    figures = json.loads(invoke(runner, "stats", "--json")[1])
+    assert figures["articles"] == 3 and figures["indexed"] == 3
+    assert figures["unread"] == 3 and figures["tags"] == 1
+    assert figures["pending_index"] == 0
+
+
+def test_help_teaches(runner: CliRunner) -> None:
+    _, out, _ = invoke(runner, "search", "--help")
+    assert "published:[" in out and "@NAME" in out
+    _, out, _ = invoke(runner, "--help")
+    for command in ("add", "search", "show", "tag", "mark", "export", "import", "stats"):
+        assert command in out
