@@ -31,9 +31,22 @@ _MIX = np.array(
 )
 
 
+_last_words: tuple[str, list[str]] = ("", [])
+
+
 def words(text: str) -> list[str]:
-    """Lowercase word tokens, the unit of every comparison here."""
-    return WORD.findall(text.lower())
+    """Lowercase word tokens, the unit of every comparison here (do not modify the list).
+
+    The last text's words are kept: preparing an article asks for them twice, for the
+    content hash and for the shingles.
+    """
+    global _last_words
+    last_text, last = _last_words
+    if text is last_text or text == last_text:
+        return last
+    found = WORD.findall(text.lower())
+    _last_words = (text, found)
+    return found
 
 
 def content_hash(text: str) -> str:
@@ -43,7 +56,9 @@ def content_hash(text: str) -> str:
 
 def shingles(tokens: Sequence[str]) -> np.ndarray:
     """64-bit hashes of every run of SHINGLE words (the whole text if shorter)."""
-    ids = np.fromiter((zlib.crc32(w.encode()) for w in tokens), dtype=np.uint64, count=len(tokens))
+    ids = np.fromiter(
+        map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens)
+    )
     if len(ids) < SHINGLE:
         return np.unique(ids * _MIX[0]) if len(ids) else ids
     windows = np.lib.stride_tricks.sliding_window_view(ids, SHINGLE)
@@ -56,8 +71,11 @@ def bands(hashes: np.ndarray) -> list[int]:
     if len(hashes) == 0:
         return []
     with np.errstate(over="ignore"):
-        # multiply-shift hashing: one cheap universal hash per signature row
-        signature = ((_A[:, None] * hashes[None, :] + _B[:, None]) >> np.uint64(11)).min(axis=1)
+        # multiply-shift hashing: one cheap universal hash per signature row; in place, and
+        # shifted after the min (the shift keeps order), it is several times faster
+        products = np.multiply.outer(_A, hashes)
+        products += _B[:, None]
+        signature = products.min(axis=1) >> np.uint64(11)
         rows = signature.reshape(BANDS, ROWS)
         keys = (rows * _MIX[:ROWS]).sum(axis=1) + np.arange(BANDS, dtype=np.uint64)
     # SQLite integers are signed 64-bit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +27,10 @@ from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
 
-BATCH = 500  # inputs per store transaction and index commit
+BATCH = 500  # inputs per store transaction
+FLUSH = 5000  # inputs per index commit on a bulk add or import
+# Whoosh sub-writer processes for a bulk add: they index while this process cleans.
+INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +137,20 @@ class Library:
     # -- adding -----------------------------------------------------------------------------
 
     def add(self, args: Iterable[str], tags: Iterable[str] = ()) -> Iterator[AddResult]:
-        """Add files, folders and URLs; one result per input, in order, as batches land."""
+        """Add files, folders and URLs; one result per input, in order, as chunks land."""
         tag_list = normalize_tags(tags)
-        batch: list[tuple[str, str | None]] = []
-        for item in expand(args):
-            batch.append(item)
-            if len(batch) >= BATCH:
-                yield from self._add_batch(batch, tag_list)
-                batch = []
-        if batch:
-            yield from self._add_batch(batch, tag_list)
+
+        def batches() -> Iterator[list[NewArticle | AddResult]]:
+            batch: list[tuple[str, str | None]] = []
+            for item in expand(args):
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    yield self._prepare_batch(batch, tag_list)
+                    batch = []
+            if batch:
+                yield self._prepare_batch(batch, tag_list)
+
+        yield from self._ingest(batches())
 
     def add_sources(
         self, sources: Iterable[Source | AddResult], tags: Iterable[str] = ()
@@ -156,9 +164,9 @@ class Library:
             )
         return self._store_batch(prepared)
 
-    def _add_batch(
+    def _prepare_batch(
         self, batch: Sequence[tuple[str, str | None]], tags: tuple[str, ...]
-    ) -> list[AddResult]:
+    ) -> list[NewArticle | AddResult]:
         prepared: list[NewArticle | AddResult] = []
         for origin, kind in batch:
             if kind is None:
@@ -172,7 +180,7 @@ class Library:
                     prepared.append(AddResult(origin, "error", error=exc.message))
                     continue
                 prepared.append(self._prepare(source, tags))
-        return self._store_batch(prepared)
+        return prepared
 
     def _fetch(self, url: str, tags: tuple[str, ...]) -> NewArticle | AddResult:
         # Imported here: fetching needs httpx, which local adds never touch.
@@ -191,13 +199,51 @@ class Library:
             return AddResult(source.origin, "error", error=exc.message)
 
     def _store_batch(self, prepared: Sequence[NewArticle | AddResult]) -> list[AddResult]:
-        results: list[AddResult] = []
-        with self.store.transaction():
-            for item in prepared:
-                results.append(item if isinstance(item, AddResult) else self._store_one(item))
+        results = self._store_only(prepared)
         if any(r.status == "added" for r in results):
             self.flush_index()
         return results
+
+    def _store_only(self, prepared: Sequence[NewArticle | AddResult]) -> list[AddResult]:
+        # One transaction: a kill leaves the batch stored (and queued in the outbox) or not.
+        with self.store.transaction():
+            return [
+                item if isinstance(item, AddResult) else self._store_one(item)
+                for item in prepared
+            ]
+
+    def _ingest(self, batches: Iterator[list[NewArticle | AddResult]]) -> Iterator[AddResult]:
+        """Store prepared batches, indexing them in chunks of FLUSH inputs, one commit each.
+
+        The index writer stays open while the next batches are read and cleaned, so on a
+        bulk add Whoosh's sub-writer processes index one batch while this process prepares
+        the next. Results are yielded after each chunk's commit, never with the writer
+        open, so a caller may write to the library between results. Each batch is stored
+        (and queued in the outbox) in its own transaction before it reaches the index: a
+        kill at any moment loses at most the index entries, which the outbox restores.
+        """
+        batch = next(batches, None)
+        # A few files are not worth starting sub-writer processes for.
+        procs = INDEX_PROCS if batch is not None and len(batch) >= BATCH else 1
+        while batch is not None:
+            results: list[AddResult] = []
+            indexed: list[str] = []
+            with self.index.bulk(procs=procs) as writer:
+                while batch is not None and len(results) < FLUSH:
+                    stored = self._store_only(batch)
+                    new = [
+                        item.article
+                        for item, result in zip(batch, stored, strict=True)
+                        if result.status == "added" and isinstance(item, NewArticle)
+                    ]
+                    writer(new)
+                    indexed += [a.id for a in new]
+                    results += stored
+                    batch = next(batches, None)  # read and cleaned while Whoosh indexes
+            self.store.clear_outbox(indexed)
+            yield from results
+        if self.store.outbox_size():
+            self.flush_index()
 
     def _store_one(self, item: NewArticle) -> AddResult:
         a = item.article
@@ -311,17 +357,20 @@ class Library:
 
     def import_jsonl(self, lines: Iterable[str], origin: str) -> Iterator[AddResult]:
         """Add articles from JSON lines in the export format, keeping ids and user state."""
-        batch: list[NewArticle | AddResult] = []
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{origin}:{number}"
-            batch.append(_from_json_line(line, where))
-            if len(batch) >= BATCH:
-                yield from self._store_batch(batch)
-                batch = []
-        if batch:
-            yield from self._store_batch(batch)
+
+        def batches() -> Iterator[list[NewArticle | AddResult]]:
+            batch: list[NewArticle | AddResult] = []
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                batch.append(_from_json_line(line, f"{origin}:{number}"))
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        yield from self._ingest(batches())
 
     def stats(self) -> dict[str, Any]:
         """Counts a user checks: articles, unread, tags, outlets, index health."""

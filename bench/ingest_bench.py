@@ -1,0 +1,144 @@
+"""Ingest speed: articles per second into a fresh library, beside a plain Whoosh writer and FTS5.
+
+Every contender reads the same folder of scraped-style .txt files (see bench/synth.py) into
+an empty index, in one run, so the ratios hold however busy the shared machine is. Each contender
+runs in its own child process; peak RSS is the larger `ru_maxrss` of that process
+(RUSAGE_SELF) and of the processes it waited for (RUSAGE_CHILDREN).
+
+    python bench/synth.py txt /tmp/corpus-20k 20000
+    python bench/ingest_bench.py /tmp/corpus-20k --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+NEWSDESK = Path(sys.executable).with_name("newsdesk")
+
+
+def text_files(folder: Path) -> Iterator[Path]:
+    """The corpus files in the order `newsdesk add` walks them."""
+    return iter(sorted(folder.rglob("*.txt")))
+
+
+def title_and_body(path: Path) -> tuple[str, str]:
+    """What a plain indexer without a cleaner sees: first line as title, the rest as body."""
+    text = path.read_text(encoding="utf-8")
+    first, _, rest = text.partition("\n")
+    return first, rest
+
+
+def cli_add(folder: Path, work: Path) -> int:
+    """`newsdesk add FOLDER` into a fresh library, as a user runs it."""
+    out = subprocess.run([str(NEWSDESK), "--library", str(work / "lib"), "add", str(folder)],
+                         capture_output=True, text=True, check=True)
+    return int(re.search(r"(\d+) added", out.stderr).group(1))  # type: ignore[union-attr]
+
+
+def library_add(folder: Path, work: Path) -> int:
+    """`Library.add` in-process (no CLI, no progress bar)."""
+    from index.library import Library
+
+    with Library(work / "lib") as library:
+        return sum(1 for r in library.add([str(folder)]) if r.status == "added")
+
+
+def plain_whoosh(folder: Path, work: Path) -> int:
+    """Whoosh as its tutorial writes it: StemmingAnalyzer title/body, one commit."""
+    from whoosh import fields, index
+    from whoosh.analysis import StemmingAnalyzer
+
+    schema = fields.Schema(id=fields.ID(stored=True, unique=True),
+                           title=fields.TEXT(analyzer=StemmingAnalyzer()),
+                           body=fields.TEXT(analyzer=StemmingAnalyzer()))
+    (work / "wh").mkdir()
+    ix = index.create_in(str(work / "wh"), schema)
+    writer = ix.writer()
+    count = 0
+    for count, path in enumerate(text_files(folder), 1):
+        title, body = title_and_body(path)
+        writer.add_document(id=str(path), title=title, body=body)
+    writer.commit()
+    return count
+
+
+def fts5(folder: Path, work: Path) -> int:
+    """SQLite FTS5 with the porter tokenizer, one transaction."""
+    db = sqlite3.connect(work / "fts.db")
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
+    count = 0
+    with db:
+        for count, path in enumerate(text_files(folder), 1):
+            db.execute("INSERT INTO docs VALUES (?, ?)", title_and_body(path))
+    db.close()
+    return count
+
+
+CONTENDERS: dict[str, Callable[[Path, Path], int]] = {
+    "newsdesk add (CLI)": cli_add,
+    "Library.add": library_add,
+    "plain Whoosh": plain_whoosh,
+    "SQLite FTS5": fts5,
+}
+
+
+def run_one(name: str, folder: Path) -> tuple[int, float, float]:
+    """(articles, seconds, peak RSS MB) of one contender in a child process."""
+    script = (f"import sys, time; sys.path.insert(0, {str(Path(__file__).parent)!r});"
+              "import ingest_bench as b; from pathlib import Path;"
+              f"w = Path(sys.argv[1]); t = time.perf_counter();"
+              f"n = b.CONTENDERS[{name!r}](Path({str(folder)!r}), w);"
+              "import resource as r; g = r.getrusage;"
+              "print(n, time.perf_counter() - t,"
+              " max(g(r.RUSAGE_SELF).ru_maxrss, g(r.RUSAGE_CHILDREN).ru_maxrss))")
+    work = Path(tempfile.mkdtemp(prefix="ingest-", dir=os.environ.get("BENCH_TMP")))
+    try:
+        out = subprocess.run([sys.executable, "-c", script, str(work)],
+                             capture_output=True, text=True, check=True).stdout.split()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    # the largest of the child and its own children (the CLI; Whoosh's sub-writers)
+    return int(out[0]), float(out[1]), int(out[2]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--only", action="append", choices=list(CONTENDERS))
+    args = parser.parse_args()
+    names = args.only or list(CONTENDERS)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    counts: dict[str, int] = {}
+    peaks: dict[str, float] = {}
+    for round_ in range(args.rounds):
+        for name in names:  # interleaved, so load on the machine hits every contender alike
+            n, seconds, peak = run_one(name, args.folder)
+            counts[name] = n
+            times[name].append(seconds)
+            peaks[name] = max(peaks.get(name, 0.0), peak)
+            print(f"round {round_ + 1} {name}: {n} articles, {seconds:.1f} s, "
+                  f"{n / seconds:.0f}/s, peak RSS {peak:.0f} MB", file=sys.stderr)
+    print(f"| contender | articles | median s | articles/s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    for name in names:
+        med = statistics.median(times[name])
+        print(f"| {name} | {counts[name]} | {med:.1f} | {counts[name] / med:.0f} | "
+              f"{peaks[name]:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
