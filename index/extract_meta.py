@@ -115,9 +115,10 @@ _US_ZONES = {
 }
 _BY = re.compile(
     r"^(?:written\s+|words\s+|reporting\s+)?by[:\s]\s*(?P<name>[^|•·\n]{2,80}?)"
-    r"\s*(?:$|[|•·]|,\s|\s[-–—]\s|\s(?:on|for|in|published|updated)\s)",
+    r"\s*(?:$|[|•·;]|,\s|\s[-–—]\s|\s(?:on|for|in|published|updated)\s)",
     re.IGNORECASE,
 )
+_REPORTING_BY = re.compile(r"^reporting\s+by\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|la|bin|al-\w+)){1,3}"
 _NAME_COMMA_OUTLET = re.compile(rf"^(?P<name>{_NAME}(?:\s+and\s+{_NAME})?),\s+[A-Z][\w .&]+$")
 _NAME_DASH_DATE = re.compile(rf"^(?P<name>{_NAME})\s+[-–—|]\s+\S")
@@ -220,6 +221,12 @@ def find_author(line: str) -> str:
     if not name or _NOT_A_NAME.search(name) or any(ch.isdigit() for ch in name):
         return ""
     return name if len(name.split()) <= 10 else ""
+
+
+def reporting_credit(line: str) -> str:
+    """The reporter named in a wire-style credit after the article
+    ("Reporting by Jane Doe; Editing by John Roe" -> "Jane Doe"), else ""."""
+    return find_author(line) if _REPORTING_BY.match(line) else ""
 
 
 def copyright_outlet(line: str) -> str:
