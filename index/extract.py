@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from index.errors import InputError
-from index.extract_lines import Line, keep, main_region, split_lines
+from index.extract_lines import Line, is_furniture, keep, main_region, split_lines, title_case
 from index.extract_meta import (
     copyright_outlet,
     find_author,
@@ -18,6 +18,7 @@ from index.extract_meta import (
     known_outlet,
     outlet_from_url,
     registrable_domain,
+    reporting_credit,
 )
 from index.extract_visible import visible_text
 from index.models import Extracted
@@ -37,6 +38,15 @@ _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 _META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
+_TITLE_WINDOW = 12  # lines above the article searched for its headline
+_PUNCT = re.compile(r"[.,;:!?]")
+# Navigation sections: short title-case lines on top that are not the site's name.
+_SECTIONS = frozenset(
+    ("world", "news", "politics", "business", "sport", "sports", "technology", "tech",
+     "opinion", "culture", "science", "health", "economy", "environment", "entertainment",
+     "lifestyle", "travel", "football", "europe", "asia", "africa", "americas", "middle east",
+     "local", "national", "international", "latest", "video", "analysis", "features")
+)  # fmt: skip
 
 
 def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
@@ -62,7 +72,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=_body(body_lines, title),
-        author=next((a for line in top if (a := find_author(line.text))), ""),
+        author=_author(top, lines[start:]),
         outlet=_outlet(url, suffix, lines),
         published=_published(top + lines[end : end + 8]),
         url=url,
@@ -141,25 +151,84 @@ def _page_title(first: str) -> tuple[str, str]:
     return first, ""
 
 
+def _author(top: list[Line], rest: list[Line]) -> str:
+    """The byline above the article, else a "Reporting by" credit after it."""
+    found = next((a for line in top if (a := find_author(line.text))), "")
+    return found or next((a for line in rest if (a := reporting_credit(line.text))), "")
+
+
 def _looks_like_outlet(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 5 and len(text) <= 40 and not text.endswith((".", "?", "!"))
 
 
 def _find_title(lines: list[Line], start: int, headline: str, suffix: str) -> str:
-    """The headline: the page title's (as printed in the page if it is), else the nearest
-    headline-like line above the article."""
-    if suffix or (start > 0 and _is_headline(lines[0], first=True)):
+    """The headline: the page title's (as printed in the page if it is), else the headline-like
+    line above the article, preferring the one just above the byline and date lines, since
+    photo captions sit between those and the body."""
+    if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)):
         folded = headline.casefold()
         return next(
             (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
         )
     # Text pasted with single newlines is one block; block size then says nothing.
     one_block = _one_block(lines)
-    for line in reversed(lines[max(0, start - 12) : start]):
-        if _is_headline(line, first=one_block) and not _is_meta(line):
-            return line.text
-    return ""
+    above = range(max(0, start - _TITLE_WINDOW), start)
+    found = [i for i in above if _is_candidate(lines, i, one_block)]
+    metas = [i for i in above if _is_meta(lines[i])]
+    if metas:
+        # Only a real headline, not a menu item such as "Middle East", beats the nearest line.
+        over = [i for i in found if i < metas[-1] and lines[i].words >= 4]
+        if over:
+            return lines[over[-1]].text
+    return lines[found[-1]].text if found else ""
+
+
+def _is_candidate(lines: list[Line], i: int, one_block: bool) -> bool:
+    line = lines[i]
+    if _is_meta(line):
+        return False
+    return _is_headline(line, first=one_block) or _ends_menu(lines, i)
+
+
+def _ends_menu(lines: list[Line], i: int) -> bool:
+    """A headline printed right under the menu words, in the same block as them."""
+    line, before = lines[i], lines[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.block == line.block
+        and _menu_like(before)
+        and _is_headline(line, first=True)
+        and line.words >= 5
+        and not title_case(line.text)
+    )
+
+
+def _menu_like(line: Line) -> bool:
+    """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
+    parts = _TITLE_BAR.split(line.text)
+    return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
+
+
+def _is_masthead(lines: list[Line], i: int = 0) -> bool:
+    """A site name on top of the page ("Levant Wire"): one to three capitalised words with
+    the menu right under them."""
+    words = lines[i].text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and not _PUNCT.search(lines[i].text)
+        and i + 1 < len(lines)
+        and _menu_like(lines[i + 1])
+    )
+
+
+def _masthead(lines: list[Line]) -> str:
+    """The site name on top of the page, if the first line that is not furniture is one."""
+    i = next((i for i, line in enumerate(lines) if not line.furniture), None)
+    if i is None or not _is_masthead(lines, i) or lines[i].text.casefold() in _SECTIONS:
+        return ""
+    return lines[i].text
 
 
 def _one_block(lines: list[Line]) -> bool:
@@ -227,6 +296,8 @@ def _outlet(url: str, suffix: str, lines: list[Line]) -> str:
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
             return known_outlet(name) or name
+    if name := _masthead(lines):
+        return known_outlet(name) or name
     return from_url
 
 
@@ -238,10 +309,14 @@ def _published(lines: list[Line]) -> datetime | None:
 
 
 def _paragraphs(text: str, title: str) -> str:
-    """trafilatura's lines as paragraphs, without the headline it sometimes repeats on top."""
+    """trafilatura's lines as paragraphs, without the headline it sometimes repeats on top
+    or the comment and share prompts it leaves at the end."""
     paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
     if paragraphs and title and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
+    # Comment prompts and share bars inside <article> come through as the last lines.
+    while paragraphs and is_furniture(paragraphs[-1]):
+        paragraphs.pop()
     return "\n\n".join(paragraphs)
 
 

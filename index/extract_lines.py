@@ -74,7 +74,10 @@ _CREDIT = re.compile(
     r"|^\W*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\W*$"
     r"|^[\w .&/-]{2,50}(?:/|\s)(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\W*$"
     r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$"
-    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$",
+    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$"
+    # a caption with its credit run on at the end: "Farmers at work. Image source, Getty Images"
+    r"|^.*\b(?:image source|image caption|photograph|photo credit|credit)\s*[,:]\s*[^.!?]{1,60}$"
+    r"|^.*\bimage caption\W*$",
     re.IGNORECASE,
 )
 _ENDS = frozenset(".!?…:;。！？")
@@ -83,6 +86,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _INNER_PUNCT = re.compile(r"[,.;:!?，。、]")
 _TEASER_ENDS = ("…", "...", "[…]", "[...]", "…]", "…)")
 _BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
+_SEPARATOR = re.compile(r"\s+[|｜•·]\s+")
 
 
 @dataclass(slots=True)
@@ -182,7 +186,7 @@ def _classify(line: Line) -> None:
     line.prose = (
         not line.furniture
         and not text.endswith(_TEASER_ENDS)
-        and not _title_case(text)
+        and not title_case(text)
         and (
             (line.words >= 8 and ends)
             or (line.words >= 20 and bool(_INNER_PUNCT.search(text)))
@@ -191,7 +195,7 @@ def _classify(line: Line) -> None:
     )
 
 
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """Headline Style Capitals On Most Words: a headline or link, not a sentence."""
     words = [w for w in text.split() if len(w) > 3]
     if len(words) < 4 or len(words) > 25 or ". " in text:
@@ -237,6 +241,22 @@ def _heaviest(lines: list[Line], lo: int, hi: int) -> tuple[float, tuple[int, in
         if running > best:
             best, best_span = running, (start, i + 1)
     return best, best_span
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is page furniture, alone or as a bar of such items
+    ("Leave a comment · 0 Comments", "Share | Print")."""
+    parts = [part for part in _SEPARATOR.split(text.strip()) if part]
+    return bool(parts) and all(_furniture_part(part) for part in parts)
+
+
+def _furniture_part(text: str) -> bool:
+    words = _word_count(text)
+    return bool(
+        (words <= 12 and _FURNITURE.match(text))
+        or (words <= 6 and _END_MARKER.match(text))
+        or (words <= 80 and _NOTICE.search(text))
+    )
 
 
 def keep(line: Line) -> bool:
