@@ -79,6 +79,31 @@ def body_lines(result: Extracted) -> list[str]:
         ),
         ("water-report.md", "Reservoir levels fall to a ten-year low", "", "", None),
         ("note.txt", "Budget meeting notes", "", "", None),
+        # The site name on top is the outlet, not the headline; the wire credit at the end
+        # is the only byline.
+        (
+            "masthead-wire.txt",
+            "Ferry operators cancel winter crossings as fuel costs climb",
+            "Pablo Ferrer",
+            "Harbour Wire",
+            datetime(2023, 1, 14, 8, 30, tzinfo=UTC),
+        ),
+        # A photo caption with its credit sits between the headline and the byline.
+        (
+            "caption-getty.txt",
+            "Orchard growers count losses after late frost",
+            "Nora Lindqvist",
+            "Valley Courier",
+            datetime(2023, 4, 14, 7, 20, tzinfo=UTC),
+        ),
+        # The headline runs straight on from the menu words, with no blank line between.
+        (
+            "menu-headline.txt",
+            "Tram line to the airport opens two years behind schedule",
+            "Karin Holt",
+            "Example News",
+            datetime(2023, 5, 2, tzinfo=UTC),
+        ),
     ],
 )
 def test_metadata(
@@ -106,6 +131,15 @@ def test_metadata(
             ["Riverside's city council", "Supporters packed the", "The first section is"],
         ),
         ("page.html", ["Sleeper trains will", "The operator has bought", "Tourism offices in"]),
+        (
+            "masthead-wire.txt",
+            ["Two ferry operators", "Island councils said", "Regional officials said"],
+        ),
+        (
+            "caption-getty.txt",
+            ["A late frost swept", "Temperatures fell to", "The growers' association"],
+        ),
+        ("menu-headline.txt", ["The new tram line", "Trams will run", "Business groups"]),
     ],
 )  # fmt: skip
 def test_every_paragraph_and_no_boilerplate(name: str, paragraph_starts: list[str]) -> None:
@@ -120,6 +154,43 @@ def test_every_paragraph_and_no_boilerplate(name: str, paragraph_starts: list[st
 def test_repeated_caption_appears_at_most_once() -> None:
     assert extract("iraq-border.txt").body.count("Smoke rises over the crossing") <= 1
     assert extract("harbour-strike.txt").body.count("Cranes stood idle") <= 1
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Frost covers the blossom on Tuesday. Image source, Getty Images",
+        "Frost covers the blossom on Tuesday. Image caption",
+        "Frost covers the blossom on Tuesday. (Photo: Valley Courier)",
+        "Frost covers the blossom on Tuesday. Photograph: Nora Lindqvist",
+        "Frost covers the blossom on Tuesday. Credit: Valley Courier",
+    ],
+)
+def test_caption_is_never_the_headline(caption: str) -> None:
+    text = (
+        f"Home\nRegion\nFarming\n\nOrchard growers count losses after late frost\n\n{caption}"
+        "\n\nA late frost swept through the valley's orchards on Tuesday night, damaging "
+        "apple and pear blossom across hundreds of hectares, growers said.\n\nShare this article\n"
+    )
+    result = clean_text(text)
+    assert result.title == "Orchard growers count losses after late frost"
+    assert caption not in result.body
+
+
+def test_html_drops_trailing_comment_prompt() -> None:
+    paragraph = (
+        "<p>The new tram line linking the city centre with the airport opened to passengers "
+        "on Tuesday morning, two years later than planned, transport officials said.</p>"
+    )
+    html = (
+        "<html><head><title>Tram line opens | Example News</title></head><body><article>"
+        f"<h1>Tram line opens</h1>{paragraph * 4}"
+        '<p class="comments">Leave a comment · 0 Comments</p>'
+        "</article></body></html>"
+    )
+    result = extract_html(html)
+    assert body_lines(result)[-1].startswith("The new tram line")
+    assert "Comments" not in result.body
 
 
 def test_clean_note_comes_through_intact() -> None:
