@@ -74,12 +74,16 @@ _CREDIT = re.compile(
     r"|^\W*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\W*$"
     r"|^[\w .&/-]{2,50}(?:/|\s)(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\W*$"
     r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$"
-    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$"
-    # a caption with its credit run on at the end: "Farmers at work. Image source, Getty Images"
-    r"|^.*\b(?:image source|image caption|photograph|photo credit|credit)\s*[,:]\s*[^.!?]{1,60}$"
-    r"|^.*\bimage caption\W*$",
+    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$",
     re.IGNORECASE,
 )
+# A caption with its credit run on at the end: "Farmers at work. Image source, Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"\b(?:image source|image caption|photograph|photo credit|credit)\s*[,:]\s*[^.!?]{1,60}$"
+    r"|\bimage caption\W*$",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL_KEYS = ("image", "photograph", "credit")  # every _CREDIT_TAIL match holds one
 _ENDS = frozenset(".!?…:;。！？")
 _CLOSERS = "\"'”’»)] "
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -179,7 +183,7 @@ def _classify(line: Line) -> None:
         line.furniture = bool(_FURNITURE.match(text))
         line.end_marker = line.words <= 6 and bool(_END_MARKER.match(text))
     if line.words <= 40 and not line.furniture:
-        line.credit = bool(_CREDIT.match(text))
+        line.credit = bool(_CREDIT.match(text)) or _credit_tail(text)
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
     # A line cut off with an ellipsis is a teaser for another page, not this article's prose.
     # A long line with no punctuation at all is a tag cloud or a menu flattened into one line.
@@ -193,6 +197,12 @@ def _classify(line: Line) -> None:
             or (line.words >= 5 and ends and "." in text)
         )
     )
+
+
+def _credit_tail(text: str) -> bool:
+    # The substring test first: the pattern itself is slow to try at every position.
+    lowered = text.lower()
+    return any(key in lowered for key in _CREDIT_TAIL_KEYS) and bool(_CREDIT_TAIL.search(text))
 
 
 def title_case(text: str) -> bool:
