@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import math
 import os
 import shutil
 import threading
@@ -16,6 +17,7 @@ from pathlib import Path
 from whoosh import fields, index, qparser, query, scoring
 from whoosh.analysis import StandardAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser.dateparse import DateParserPlugin
 
 from index.analysis import NEWS_ANALYZER
@@ -36,6 +38,10 @@ SCHEMA = fields.Schema(
     date=fields.DATETIME(sortable=True),
 )
 TEXT_FIELDS = ("title", "body")
+# Ranking: BM25F's length normalisation and term saturation, and the OR group's bonus for
+# documents that match more of the query's words.
+BM25_B, BM25_K1 = 0.6, 1.0
+OR_BONUS = 0.9
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
 SORTS = ("relevance", "newest")
 
@@ -107,6 +113,23 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+class NewsBM25(scoring.BM25F):
+    """BM25F with the Robertson/Sparck Jones idf (smoothed to stay positive, as Lucene does).
+
+    Whoosh's own idf, log(N / (df + 1)) + 1, gives common words nearly as much weight as
+    rare ones; with ORed words a long query's filler then outranks its one telling word.
+    """
+
+    def idf(self, searcher: object, fieldname: str, text: object) -> float:
+        parent = searcher.get_parent()  # type: ignore[attr-defined]
+        df = parent.doc_frequency(fieldname, text)
+        count = parent.doc_count_all()
+        return math.log(1.0 + (count - df + 0.5) / (df + 0.5))
+
+
+WEIGHTING: type[scoring.BM25F] = NewsBM25
+
+
 def _codec() -> W3Codec:
     """Whoosh's codec without per-posting length statistics.
 
@@ -176,6 +199,14 @@ class SearchIndex:
             self._ix = index.open_dir(str(current))
         return self._ix
 
+    def _open_for_writing(self) -> index.Index:
+        # Read without mmap: a writer merging segments reads them whole, and mapped pages
+        # would count in the process's RSS (a 100k-article import passed 1 GB that way).
+        current = self._current_dir()
+        if current is None or not index.exists_in(str(current)):
+            raise FileNotFoundError("no search index")
+        return FileStorage(str(current), supports_mmap=False).open_index()
+
     def _close_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()  # type: ignore[attr-defined]
@@ -191,7 +222,7 @@ class SearchIndex:
     def update(self, articles: Sequence[Article], removed: Sequence[str] = ()) -> None:
         """Add or replace these articles, drop the removed ids; one commit."""
         with self.write_lock():
-            ix = self._open()
+            ix = self._open_for_writing()
             writer = ix.writer(codec=_codec())
             try:
                 for article in articles:
@@ -212,7 +243,7 @@ class SearchIndex:
         Whoosh's merge policy folds small segments together on later commits.
         """
         with self.write_lock() as lock_fd:
-            ix = self._open()
+            ix = self._open_for_writing()
             writer = (
                 ix.writer(procs=procs, multisegment=True, limitmb=BULK_MB, codec=_codec())
                 if procs > 1
@@ -277,7 +308,7 @@ class SearchIndex:
         # Ranked search ORs the words with a bonus for matching more of them (all-word
         # matches come first, as in a web search); a date-sorted list keeps only documents
         # that match every word, since there is no ranking to push weak matches down.
-        group = qparser.OrGroup.factory(0.9) if sort == "relevance" else qparser.AndGroup
+        group = qparser.OrGroup.factory(OR_BONUS) if sort == "relevance" else qparser.AndGroup
         parser = qparser.MultifieldParser(list(TEXT_FIELDS), SCHEMA, group=group)
         # web-search habit: -word, +word; only at the start of a word, so Al-Qaim stays one
         parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:^|(?<=[\s(]))\+",
@@ -339,7 +370,7 @@ class SearchIndex:
         if self._searcher is not None and not self._searcher.up_to_date():  # type: ignore[attr-defined]
             self._close_searcher()
         if self._searcher is None:
-            self._searcher = ix.searcher(weighting=scoring.BM25F())
+            self._searcher = ix.searcher(weighting=WEIGHTING(B=BM25_B, K1=BM25_K1))
         return self._searcher
 
     def doc_count(self) -> int:
