@@ -129,9 +129,12 @@ def query_words(corpus: Corpus, count: int, seed: int = 7) -> list[str]:
     but seen in at least three articles), so some queries match a large share of the
     library and some only a handful of articles.
     """
+    from index.analysis import NEWS_STOP_WORDS  # a query of stop words only is refused
+
     df: Counter[str] = Counter()
     for _, _, paras in corpus.sources:
-        df.update({w for w in _WORD.findall(" ".join(paras).lower()) if len(w) > 3})
+        words = _WORD.findall(" ".join(paras).lower())
+        df.update({w for w in words if len(w) > 3 and w not in NEWS_STOP_WORDS})
     ranked = [w for w, n in df.most_common() if n >= 3]
     cut1, cut2 = len(ranked) // 50, len(ranked) // 3
     bands = (ranked[:cut1], ranked[cut1:cut2], ranked[cut2:])

@@ -40,7 +40,7 @@ SCHEMA = fields.Schema(
 TEXT_FIELDS = ("title", "body")
 # Ranking: BM25F's length normalisation and term saturation, and the OR group's bonus for
 # documents that match more of the query's words.
-BM25_B, BM25_K1 = 0.6, 1.0
+BM25_B, BM25_K1 = 0.55, 1.0
 OR_BONUS = 0.9
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
 SORTS = ("relevance", "newest")
@@ -355,7 +355,9 @@ class SearchIndex:
         except FileNotFoundError:
             return [], 0
         searcher = self._fresh_searcher(ix)
-        kwargs: dict[str, object] = {"limit": limit}
+        # optimize=False: Whoosh's block-skipping costs more than it saves on ORed words
+        # (1.5x the CPU per query on a 10k library) and it leaves the total inexact.
+        kwargs: dict[str, object] = {"limit": limit, "optimize": False}
         if sort == "newest":
             kwargs["sortedby"] = "date"
             kwargs["reverse"] = True

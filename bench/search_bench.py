@@ -1,0 +1,122 @@
+"""Search latency: `Library.search` (with snippets) beside SQLite FTS5 on the same articles.
+
+Queries are one to three words from the BBC vocabulary at mixed document frequencies
+(bench/synth.py `query_words`), limit 50, relevance order. The library is the first N
+articles of a synthetic export file, imported with `newsdesk import` when the folder does
+not hold one yet; FTS5 (porter tokenizer, bm25 order, snippet()) gets the same articles
+and the same queries, the words ORed as newsdesk ranks them.
+
+    python bench/synth.py jsonl /tmp/corpus-100k.jsonl 100000
+    python bench/search_bench.py /tmp/corpus-100k.jsonl --size 100000 --library /tmp/lib-100k
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from synth import Corpus, query_words  # noqa: E402
+
+from index.library import Library  # noqa: E402
+
+NEWSDESK = Path(sys.executable).with_name("newsdesk")
+
+
+def build_library(jsonl: Path, size: int, folder: Path) -> None:
+    """`newsdesk import` of the first `size` articles, unless the library is there."""
+    if (folder / "library.db").exists():
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as part:
+        with jsonl.open(encoding="utf-8") as fh:
+            part.writelines(itertools.islice(fh, size))
+    start = time.perf_counter()
+    subprocess.run([str(NEWSDESK), "--library", str(folder), "import", part.name], check=True)
+    print(f"imported {size} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    Path(part.name).unlink()
+
+
+def build_fts(jsonl: Path, size: int, path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
+    with db, jsonl.open(encoding="utf-8") as fh:
+        for line in itertools.islice(fh, size):
+            item = json.loads(line)
+            db.execute("INSERT INTO docs VALUES (?, ?)", (item["title"], item["body"]))
+    return db
+
+
+def timed(run: Callable[[str], int], queries: list[str]) -> tuple[list[float], list[int]]:
+    times, counts = [], []
+    for text in queries:
+        start = time.perf_counter()
+        counts.append(run(text))
+        times.append((time.perf_counter() - start) * 1000)
+    return times, counts
+
+
+def summary(name: str, times: list[float], counts: list[int]) -> str:
+    p95 = statistics.quantiles(times, n=20)[-1]
+    return (f"| {name} | {statistics.median(times):.1f} | {p95:.1f} | {max(times):.0f} | "
+            f"{statistics.mean(counts):.0f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("jsonl", type=Path)
+    parser.add_argument("--size", type=int, required=True)
+    parser.add_argument("--library", type=Path, required=True)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/bbc/summaries.jsonl"))
+    args = parser.parse_args()
+    queries = query_words(Corpus(args.data), args.queries + 20)
+    warmup, queries = queries[:20], queries[20:]
+    build_library(args.jsonl, args.size, args.library)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = build_fts(args.jsonl, args.size, Path(tmp) / "fts.db")
+
+        def fts(text: str) -> int:
+            match = " OR ".join(f'"{w}"' for w in text.split())
+            rows = db.execute(
+                "SELECT rowid, snippet(docs, 1, '**', '**', '…', 32) FROM docs "
+                "WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 50", (match,)).fetchall()
+            return len(rows)
+
+        with Library(args.library) as library:
+            def newsdesk(text: str) -> int:
+                return len(library.search(text, limit=50).hits)
+
+            articles = library.store.count()
+            for text in warmup:  # open the searcher and the caches, as a running app has
+                newsdesk(text)
+                fts(text)
+            rows = []
+            # interleaved rounds, so load on the shared machine hits both alike
+            nd_t, nd_c, fts_t, fts_c = [], [], [], []
+            for half in (queries[::2], queries[1::2]):
+                t, c = timed(newsdesk, half)
+                nd_t += t
+                nd_c += c
+                t, c = timed(fts, half)
+                fts_t += t
+                fts_c += c
+            rows.append(summary("newsdesk Library.search (snippets)", nd_t, nd_c))
+            rows.append(summary("SQLite FTS5 bm25 + snippet()", fts_t, fts_c))
+    print(f"{articles} articles, {len(queries)} queries of 1-3 words, limit 50")
+    print("| system | median ms | p95 ms | max ms | mean hits |")
+    print("|---|---:|---:|---:|---:|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
