@@ -12,7 +12,7 @@ WINDOW = 32  # words in a snippet: about two lines of a terminal
 def make_snippet(body: str, terms: frozenset[str], *, window: int = WINDOW) -> str:
     """The densest passage of ``body`` for these analysed terms, matches in **bold**."""
     lowered = WORD.findall(body.lower())
-    if len(lowered) != len(WORD.findall(body)):
+    if not body.isascii() and len(lowered) != len(WORD.findall(body)):
         # lower() changed where words break (rare letters such as "İ"): word by word
         lowered = [w.lower() for w in WORD.findall(body)]
     if not lowered:
