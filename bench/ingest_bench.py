@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -67,24 +66,24 @@ def plain_whoosh(folder: Path, work: Path) -> int:
     (work / "wh").mkdir()
     ix = index.create_in(str(work / "wh"), schema)
     writer = ix.writer()
-    count = 0
-    for count, path in enumerate(text_files(folder), 1):
+    paths = list(text_files(folder))
+    for path in paths:
         title, body = title_and_body(path)
         writer.add_document(id=str(path), title=title, body=body)
     writer.commit()
-    return count
+    return len(paths)
 
 
 def fts5(folder: Path, work: Path) -> int:
     """SQLite FTS5 with the porter tokenizer, one transaction."""
     db = sqlite3.connect(work / "fts.db")
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
-    count = 0
+    paths = list(text_files(folder))
     with db:
-        for count, path in enumerate(text_files(folder), 1):
+        for path in paths:
             db.execute("INSERT INTO docs VALUES (?, ?)", title_and_body(path))
     db.close()
-    return count
+    return len(paths)
 
 
 CONTENDERS: dict[str, Callable[[Path, Path], int]] = {
@@ -132,7 +131,7 @@ def main() -> None:
             peaks[name] = max(peaks.get(name, 0.0), peak)
             print(f"round {round_ + 1} {name}: {n} articles, {seconds:.1f} s, "
                   f"{n / seconds:.0f}/s, peak RSS {peak:.0f} MB", file=sys.stderr)
-    print(f"| contender | articles | median s | articles/s | peak RSS MB |")
+    print("| contender | articles | median s | articles/s | peak RSS MB |")
     print("|---|---:|---:|---:|---:|")
     for name in names:
         med = statistics.median(times[name])

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.library import Library  # noqa: E402
+from index.library import Library
 
 # Query syntax characters (quotes, colons, brackets, operators' punctuation) become spaces;
 # NPL queries are upper case, which the parser would read as AND/OR/NOT: a user types

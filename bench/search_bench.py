@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synth import Corpus, query_words  # noqa: E402
+from synth import Corpus, query_words
 
-from index.library import Library  # noqa: E402
+from index.library import Library
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")
 
@@ -37,9 +37,9 @@ def build_library(jsonl: Path, size: int, folder: Path) -> None:
     """`newsdesk import` of the first `size` articles, unless the library is there."""
     if (folder / "library.db").exists():
         return
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as part:
-        with jsonl.open(encoding="utf-8") as fh:
-            part.writelines(itertools.islice(fh, size))
+    with (tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as part,
+          jsonl.open(encoding="utf-8") as fh):
+        part.writelines(itertools.islice(fh, size))
     start = time.perf_counter()
     subprocess.run([str(NEWSDESK), "--library", str(folder), "import", part.name], check=True)
     print(f"imported {size} in {time.perf_counter() - start:.0f} s", file=sys.stderr)

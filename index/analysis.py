@@ -16,17 +16,22 @@ MIN_SIZE = 2
 # (the NLTK list's core, plus "also", "would", "could"...). Unlike Whoosh's list it keeps
 # words that carry news: "us" (the US), "may" (the month, Theresa May), "will", "can",
 # "won". Verbose queries ("reports of the use of ...") rank better without the rest.
-NEWS_STOP_WORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before
-    being below between both but by did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why with you your yours yourself yourselves
-    also would could might must shall upon via per among within without however although
-    though since unless whether yet tbd""".split()
-)
+NEWS_STOP_WORDS = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+    "by", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+    "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+    "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "with", "you", "your", "yours", "yourself", "yourselves",
+    "also", "would", "could", "might", "must", "shall", "upon", "via", "per", "among",
+    "within", "without", "however", "although", "though", "since", "unless", "whether", "yet",
+    "tbd"
+})
 
 
 class NewsAnalyzer(Analyzer):
