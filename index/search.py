@@ -305,9 +305,9 @@ class SearchIndex:
 
     def parse(self, text: str, *, sort: str = "relevance") -> ParsedQuery:
         """Parse a user query; QueryError with a hint when it cannot be understood."""
-        # Ranked search ORs the words with a bonus for matching more of them (all-word
-        # matches come first, as in a web search); a date-sorted list keeps only documents
-        # that match every word, since there is no ranking to push weak matches down.
+        # Ranked search ORs the words (BM25 already rewards documents matching more of
+        # them; the group adds a small bonus on top); a date-sorted list keeps only
+        # documents that match every word, since there is no ranking to push weak ones down.
         group = qparser.OrGroup.factory(OR_BONUS) if sort == "relevance" else qparser.AndGroup
         parser = qparser.MultifieldParser(list(TEXT_FIELDS), SCHEMA, group=group)
         # web-search habit: -word, +word; only at the start of a word, so Al-Qaim stays one
