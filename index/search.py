@@ -196,16 +196,14 @@ class SearchIndex:
             raise FileNotFoundError("no search index")
         if self._ix is None or Path(self._ix.storage.folder) != current:
             self._close_searcher()
-            self._ix = index.open_dir(str(current))
+            self._ix = _open_unmapped(current)
         return self._ix
 
     def _open_for_writing(self) -> index.Index:
-        # Read without mmap: a writer merging segments reads them whole, and mapped pages
-        # would count in the process's RSS (a 100k-article import passed 1 GB that way).
         current = self._current_dir()
         if current is None or not index.exists_in(str(current)):
             raise FileNotFoundError("no search index")
-        return FileStorage(str(current), supports_mmap=False).open_index()
+        return _open_unmapped(current)
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -381,6 +379,17 @@ class SearchIndex:
             return int(self._open().doc_count())
         except FileNotFoundError:
             return 0
+
+
+def _open_unmapped(folder: Path) -> index.Index:
+    """Open an index generation that reads its files on demand, never through mmap.
+
+    With mmap, Whoosh copies each part of a compound segment it opens into a BytesIO, so a
+    searcher over a 100k-article index held 1.4 GB, and a writer merging segments passed
+    1 GB. Reading through the file instead keeps a searcher near 50 MB; warm queries cost
+    about 18% more (91 against 77 ms median at 100k) and the first one far less.
+    """
+    return FileStorage(str(folder), supports_mmap=False).open_index()
 
 
 def _lift_nots(q: query.Query) -> query.Query:
