@@ -298,17 +298,24 @@ class Library:
         return text
 
     def search(
-        self, text: str, *, limit: int | None = 50, sort: str = "relevance"
+        self, text: str, *, limit: int | None = 50, sort: str = "relevance",
+        snippets: bool = True,
     ) -> SearchResults:
-        """Search the library; `@NAME` runs a saved search."""
+        """Search the library; `@NAME` runs a saved search.
+
+        With snippets=False the hits carry no body and no snippet: a list view that shows
+        only headlines skips reading and scanning every hit's text.
+        """
         if sort not in SORTS:
             raise NewsdeskError(f"unknown sort {sort!r}", hint=f"choose from {', '.join(SORTS)}")
         query_text = self.resolve_query(text)
         parsed = self.index.parse(query_text, sort=sort)
         found, total = self.index.search(parsed, limit=limit, sort=sort)
-        articles = {a.id: a for a in self.store.get_many([h.id for h in found])}
+        ids = [h.id for h in found]
+        articles = {a.id: a for a in self.store.get_many(ids, bodies=snippets)}
         hits = [
-            Hit(articles[h.id], h.score, make_snippet(articles[h.id].body, parsed.terms))
+            Hit(articles[h.id], h.score,
+                make_snippet(articles[h.id].body, parsed.terms) if snippets else "")
             for h in found
             if h.id in articles
         ]
