@@ -72,7 +72,7 @@ Engineers said the reservoir behind the dam held less than half its usual volume
 farmers along the river have begun digging deeper wells.
 """
 
-WORDS = (
+WORDS = (  # noqa: SIM905 (a paragraph of words reads better than a list of 50 strings)
     "ministry officials reported convoy border crossing province council market prices "
     "election parliament drought harvest river dam water militia tribal elders governor "
     "airstrike ceasefire negotiations refugees camp hospital school road bridge oil field "

@@ -25,8 +25,8 @@ def run_cli(home: Path, *args: str) -> subprocess.Popen[str]:
     home.mkdir(parents=True, exist_ok=True)
     logs = home.parent / f"{home.name}-{len(list(home.parent.glob('*.log')))}"
     return subprocess.Popen([*CLI, *args], env=env, text=True,
-                            stdout=open(f"{logs}.out.log", "w"),  # noqa: SIM115
-                            stderr=open(f"{logs}.err.log", "w"))  # noqa: SIM115
+                            stdout=open(f"{logs}.out.log", "w"),
+                            stderr=open(f"{logs}.err.log", "w"))
 
 
 def kill_when(proc: subprocess.Popen[str], ready: Callable[[], bool], extra: float) -> None:

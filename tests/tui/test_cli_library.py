@@ -64,12 +64,13 @@ def test_search_show_tag_mark_flow(runner: CliRunner, clips: Path) -> None:
     assert invoke(runner, "tag", short, "-border")[1].split() == ["conflict"]
     assert invoke(runner, "mark", short, "--read", "--star")[0] == 0
     code, out, _ = invoke(runner, "show", short, "--json")
+    assert code == 0
     shown = json.loads(out)
     assert set(shown) >= {"id", "title", "outlet", "author", "published", "added", "url",
                           "origin", "tags", "read", "starred", "body", "duplicate_of"}
     assert shown["tags"] == ["conflict"] and shown["read"] and shown["starred"]
     assert shown["author"] == "Jane Doe"
-    code, out, _ = invoke(runner, "show", short)
+    _, out, _ = invoke(runner, "show", short)
     assert "Militia convoy struck" in out and "Jane Doe" in out
 
 
@@ -77,7 +78,7 @@ def test_near_duplicate_shows_as_linked(runner: CliRunner, clips: Path, tmp_path
                                         ) -> None:
     invoke(runner, "add", str(clips))
     copy = write(tmp_path, "elsewhere.txt", BORDER_ELSEWHERE)
-    code, out, _ = invoke(runner, "add", str(copy), "--json")
+    _, out, _ = invoke(runner, "add", str(copy), "--json")
     line = json.loads(out)
     assert line["status"] == "duplicate"
     shown = json.loads(invoke(runner, "show", line["id"], "--json")[1])
