@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -120,14 +121,27 @@ class Store:
                 path, timeout=60.0, isolation_level=None, check_same_thread=False
             )
             self.db.execute("PRAGMA busy_timeout = 60000")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self._set_up()
         except sqlite3.DatabaseError as exc:
             raise NewsdeskError(
                 f"cannot open the library database {path}: {exc}",
                 hint="check the --library path; the file may not be a newsdesk library",
             ) from exc
+
+    def _set_up(self, attempts: int = 200) -> None:
+        # Switching a new database to WAL needs a moment alone with it and does not wait on
+        # busy_timeout: two processes creating one library at once (cron's add and the
+        # reader) can see "database is locked" here. That is a wait, not an error.
+        for attempt in range(attempts):
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(min(0.01 * (attempt + 1), 0.3))
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
