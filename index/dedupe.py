@@ -31,27 +31,17 @@ _MIX = np.array(
 )
 
 
-_last_words: tuple[str, list[str]] = ("", [])
-
-
 def words(text: str) -> list[str]:
-    """Lowercase word tokens, the unit of every comparison here (do not modify the list).
-
-    The last text's words are kept: preparing an article asks for them twice, for the
-    content hash and for the shingles.
-    """
-    global _last_words
-    last_text, last = _last_words
-    if text is last_text or text == last_text:
-        return last
-    found = WORD.findall(text.lower())
-    _last_words = (text, found)
-    return found
+    """Lowercase word tokens, the unit of every comparison here."""
+    return WORD.findall(text.lower())
 
 
-def content_hash(text: str) -> str:
-    """A hash of the words alone: whitespace and punctuation changes do not matter."""
-    return hashlib.blake2b(" ".join(words(text)).encode(), digest_size=16).hexdigest()
+def keys(text: str) -> tuple[str, list[int]]:
+    """Both dedupe keys of a text from one tokenizing: a hash of its words alone (whitespace
+    and punctuation changes do not matter) and its LSH bands."""
+    tokens = words(text)
+    content_hash = hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).hexdigest()
+    return content_hash, bands(shingles(tokens))
 
 
 def shingles(tokens: Sequence[str]) -> np.ndarray:

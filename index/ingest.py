@@ -149,12 +149,13 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
     """A storable article from an extracted one, with its dedupe keys."""
     if not extracted.body.strip():
         raise InputError(f"{source.origin}: no article text found in it")
-    chash = dedupe.content_hash(extracted.body)
+    body = extracted.body.strip()
+    chash, bands = dedupe.keys(body)
     url = extracted.url or source.url
     article = Article(
         id=article_id(chash, url or source.origin),
         title=extracted.title.strip() or "(untitled)",
-        body=extracted.body.strip(),
+        body=body,
         outlet=extracted.outlet,
         author=extracted.author,
         published=extracted.published,
@@ -163,8 +164,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
         origin=source.origin,
         tags=normalize_tags(tags),
     )
-    shingles = dedupe.shingles(dedupe.words(article.body))
-    return NewArticle(article, chash, dedupe.bands(shingles), source.raw)
+    return NewArticle(article, chash, bands, source.raw)
 
 
 def normalize_tag(tag: str) -> str:

@@ -14,6 +14,7 @@ from index import dedupe
 from index.errors import InputError, NewsdeskError
 from index.ingest import (
     Source,
+    article_id,
     expand,
     extract,
     normalize_tag,
@@ -433,9 +434,7 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
         body = str(data.get("body") or "").strip()
         if not body:
             raise ValueError("no body")
-        from index.ingest import article_id
-
-        chash = dedupe.content_hash(body)
+        chash, bands = dedupe.keys(body)
         article = Article(
             id=str(data.get("id") or article_id(chash, str(data.get("url") or where))),
             title=str(data.get("title") or "(untitled)"),
@@ -453,7 +452,6 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
         )
     except (ValueError, TypeError) as exc:
         return AddResult(where, "error", error=f"bad article line: {exc}")
-    bands = dedupe.bands(dedupe.shingles(dedupe.words(body)))
     return NewArticle(article, chash, bands, line.encode())
 
 
