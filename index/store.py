@@ -86,6 +86,8 @@ ARTICLE_COLUMNS = (
     "id, title, body, outlet, author, published, added, url, origin, "
     "read, starred, in_basket, duplicate_of"
 )
+# The same columns with the body left out, for list views over large libraries.
+LIST_COLUMNS = ARTICLE_COLUMNS.replace("body", "'' AS body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +235,7 @@ class Store:
         With bodies=False the body is left empty, as in `listing`, for list views.
         """
         by_id: dict[str, Article] = {}
-        cols = ARTICLE_COLUMNS if bodies else ARTICLE_COLUMNS.replace("body", "'' AS body")
+        cols = ARTICLE_COLUMNS if bodies else LIST_COLUMNS
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
@@ -366,8 +368,7 @@ class Store:
                 order: str = "COALESCE(published, added) DESC", limit: int = 200,
                 offset: int = 0) -> list[Article]:
         """A page of articles for a list view: every field but the body (left empty)."""
-        cols = ARTICLE_COLUMNS.replace("body", "'' AS body")
-        sql = f"SELECT {cols} FROM articles" + (f" WHERE {where}" if where else "")
+        sql = f"SELECT {LIST_COLUMNS} FROM articles" + (f" WHERE {where}" if where else "")
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, [*params, int(limit), int(offset)]).fetchall()
         tags = self._tags_for([r[0] for r in rows])
@@ -410,6 +411,15 @@ class Store:
             "SELECT t.tag, COUNT(*), SUM(1 - a.read) FROM tags t "
             "JOIN articles a ON a.id = t.article_id GROUP BY t.tag ORDER BY t.tag"
         ).fetchall()
+
+    def distinct_tags(self) -> int:
+        """How many different tags are in use."""
+        return int(self.db.execute("SELECT COUNT(DISTINCT tag) FROM tags").fetchone()[0])
+
+    def distinct_outlets(self) -> int:
+        """How many different outlets the articles come from."""
+        return int(self.db.execute(
+            "SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet != ''").fetchone()[0])
 
     def outlet_counts(self) -> list[tuple[str, int, int]]:
         """Every outlet with its article count and unread count."""
