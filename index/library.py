@@ -72,6 +72,7 @@ class SearchResults:
     hits: list[Hit]
     total: int
     query: str
+    terms: frozenset[str] = frozenset()  # the query's analysed words, for highlighting
 
 
 class Library:
@@ -320,7 +321,7 @@ class Library:
             for h in found
             if h.id in articles
         ]
-        return SearchResults(hits, total, query_text)
+        return SearchResults(hits, total, query_text, parsed.terms)
 
     def articles(
         self, where: str = "", params: Sequence[object] = (), limit: int | None = None

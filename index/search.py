@@ -44,6 +44,8 @@ BM25_B, BM25_K1 = 0.55, 1.0
 OR_BONUS = 0.9
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
 SORTS = ("relevance", "newest")
+DATE_HINT = ("dates look like 2024-03-27, yesterday, today, "
+             "or ranges: published:[2024-01-01 to today]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,20 +192,23 @@ class SearchIndex:
         current = self._current_dir()
         return current is not None and index.exists_in(str(current))
 
-    def _open(self) -> index.Index:
+    def _live_dir(self) -> Path:
         current = self._current_dir()
         if current is None or not index.exists_in(str(current)):
             raise FileNotFoundError("no search index")
+        return current
+
+    def _open(self) -> index.Index:
+        """The live generation for searching, kept open until CURRENT moves."""
+        current = self._live_dir()
         if self._ix is None or Path(self._ix.storage.folder) != current:
             self._close_searcher()
             self._ix = _open_unmapped(current)
         return self._ix
 
     def _open_for_writing(self) -> index.Index:
-        current = self._current_dir()
-        if current is None or not index.exists_in(str(current)):
-            raise FileNotFoundError("no search index")
-        return _open_unmapped(current)
+        # Writers get their own Index object: it sees the segments as they are on disk now.
+        return _open_unmapped(self._live_dir())
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -326,14 +331,9 @@ class SearchIndex:
             # Whoosh's date plugin lets malformed dates escape as bare Exception/ValueError;
             # at this boundary any parse failure is the user's query, not a bug to hide.
             raise QueryError(f"cannot understand the query {text!r} ({exc})",
-                             hint="dates look like 2024-03-27, yesterday, today, "
-                                  "or ranges: published:[2024-01-01 to today]") from None
+                             hint=DATE_HINT) from None
         if errors:
-            raise QueryError(
-                f"cannot read the date {errors[0]!r} in the query",
-                hint="dates look like 2024-03-27, yesterday, today, "
-                "or ranges: published:[2024-01-01 to today]",
-            )
+            raise QueryError(f"cannot read the date {errors[0]!r} in the query", hint=DATE_HINT)
         parsed = _lift_nots(parsed)
         problem = _find_error(parsed)
         if problem:

@@ -34,7 +34,6 @@ class SearchFinished(Message):
 
     generation: int
     results: SearchResults
-    terms: frozenset[str]
 
 
 @dataclass

@@ -116,7 +116,6 @@ class MainScreen(Screen[None]):
             with self.app.library_session() as library:
                 results = library.search(text, limit=offset + SEARCH_PAGE, sort=sort,
                                          snippets=False)
-                terms = library.index.parse(results.query).terms
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc, generation))
             return
@@ -124,7 +123,7 @@ class MainScreen(Screen[None]):
             more = [hit.article for hit in results.hits[offset:]]
             self.post_message(ListingLoaded(generation, more, offset, results.total))
         else:
-            self.post_message(SearchFinished(generation, results, terms))
+            self.post_message(SearchFinished(generation, results))
 
     def refresh_counts(self) -> None:
         """Recount the sidebar in the background (after any change)."""
@@ -136,8 +135,8 @@ class MainScreen(Screen[None]):
             with self.app.library_session() as library:
                 store = library.store
                 fixed = {
-                    "all": (store.count(), store.count("read = 0")),
-                    "unread": (store.count("read = 0"),) * 2,
+                    "all": (store.count(), unread := store.count("read = 0")),
+                    "unread": (unread, unread),
                     "starred": (store.count("starred = 1"),
                                 store.count("starred = 1 AND read = 0")),
                     "basket": (store.count("in_basket = 1"),
@@ -170,7 +169,7 @@ class MainScreen(Screen[None]):
         if message.generation != self.generation:
             return
         results = message.results
-        self.terms = message.terms
+        self.terms = message.results.terms
         articles = [hit.article for hit in results.hits]
         self.query_one(ArticleList).show(articles, results.total)
         if self.search_text:
