@@ -117,12 +117,14 @@ def _sql_filter(selection: Selection) -> tuple[str, list[object]]:
 
 
 def _search_ids(library: Library, query: str) -> set[str]:
-    return {hit.article.id for hit in library.search(query, limit=None).hits}
+    # Only ids are needed: no bodies read, no snippets built.
+    hits = library.search(query, limit=None, snippets=False).hits
+    return {hit.article.id for hit in hits}
 
 
 def _roots(library: Library, ids: set[str]) -> set[str]:
     """The ids with every linked copy replaced by the article it duplicates."""
     if not ids:
         return set()
-    articles = library.store.get_many(sorted(ids))
+    articles = library.store.get_many(sorted(ids), bodies=False)
     return {a.duplicate_of or a.id for a in articles}
