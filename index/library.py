@@ -27,6 +27,7 @@ from index.paths import library_dir
 from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
+from index.stories import Story, build_stories
 
 BATCH = 500  # inputs per store transaction
 FLUSH = 5000  # inputs per index commit on a bulk add or import
@@ -291,6 +292,13 @@ class Library:
     def duplicates_of(self, article_id: str) -> list[Article]:
         """Other copies of the same story (from other pages or outlets)."""
         return self.store.duplicates_of(article_id)
+
+    def stories(self, ids: Sequence[str]) -> list[Story]:
+        """The articles with these ids grouped into stories, most important first. A copy
+        stands for the article it duplicates; every story lists all copies of its members."""
+        found = self.store.get_many(list(dict.fromkeys(ids)), bodies=False)
+        roots = sorted({a.duplicate_of or a.id for a in found})
+        return build_stories(self.store.get_many(roots), self.store.copies_of(roots))
 
     def resolve_query(self, text: str) -> str:
         """A query with a leading @NAME replaced by that saved search's query."""

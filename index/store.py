@@ -352,6 +352,19 @@ class Store:
         ]
         return self.get_many(ids)
 
+    def copies_of(self, roots: Sequence[str]) -> dict[str, list[Article]]:
+        """The linked copies of each of these articles (roots without copies left out)."""
+        copies: dict[str, list[Article]] = {}
+        for start in range(0, len(roots), 500):
+            chunk = list(roots[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM articles WHERE duplicate_of IN ({marks}) ORDER BY added, id",
+                chunk)]
+            for copy in self.get_many(ids, bodies=False):
+                copies.setdefault(str(copy.duplicate_of), []).append(copy)
+        return copies
+
     def ids(
         self,
         where: str = "",

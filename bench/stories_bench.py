@@ -1,0 +1,164 @@
+"""Story grouping quality (B-cubed P/R/F1, ARI) and speed, newsdesk against a plain baseline.
+
+    .venv/bin/python bench/stories_bench.py DATA.jsonl [DATA.jsonl ...] [--speed N]
+
+Each line: {"id", "title", "text", "published" (date text or null), "event", ...}; articles
+with the same "event" report the same event. The baseline is a plain TF-IDF single-pass
+grouping (cosine to the cluster centroid >= 0.25, whole text, no dates), run in the same run.
+--speed N times `group` over N articles (the data repeated with fresh ids if needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from index.models import Article
+from index.stories import group
+from index.story_vectors import terms
+
+Grouper = Callable[[Sequence[Article]], list[list[int]]]
+
+
+def load(path: Path) -> tuple[list[Article], list[str]]:
+    """Articles and their gold event labels."""
+    articles, labels = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        articles.append(Article(
+            id=f"{number:05d}", title=row.get("title") or "", body=row.get("text") or "",
+            published=_date(row.get("published")), added=datetime(2000, 1, 1, tzinfo=UTC),
+            url=row.get("url") or "",
+        ))
+        labels.append(str(row["event"]))
+    return articles, labels
+
+
+def _date(text: object) -> datetime | None:
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y%m%d"):
+        try:
+            return datetime.strptime(str(text)[: len(datetime(2000, 1, 1).strftime(fmt))], fmt)\
+                .replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    try:
+        parsed = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def baseline(articles: Sequence[Article], threshold: float = 0.25) -> list[list[int]]:
+    """Plain TF-IDF single pass over the whole text, input order, centroid cosine."""
+    bags = [Counter(terms(a.title + " " + a.body)) for a in articles]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    vocab = {t: i for i, t in enumerate(df)}
+    n = len(bags)
+    m = np.zeros((n, len(vocab)), dtype=np.float32)
+    for r, bag in enumerate(bags):
+        for t, c in bag.items():
+            m[r, vocab[t]] = (1 + math.log(c)) * math.log((1 + n) / (1 + df[t]) + 1)
+    m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+    groups: list[list[int]] = []
+    cents: list[np.ndarray] = []
+    for i in range(n):
+        if cents:
+            sims = np.array([c @ m[i] for c in cents])
+            best = int(np.argmax(sims))
+            if sims[best] >= threshold:
+                groups[best].append(i)
+                c = m[groups[best]].mean(axis=0)
+                cents[best] = c / np.linalg.norm(c)
+                continue
+        groups.append([i])
+        cents.append(m[i].copy())
+    return groups
+
+
+def bcubed(groups: list[list[int]], labels: Sequence[str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 over articles."""
+    cluster = {i: g for g in groups for i in g}
+    gold: Counter[str] = Counter(labels)
+    p = r = 0.0
+    for i, label in enumerate(labels):
+        same = sum(1 for j in cluster[i] if labels[j] == label)
+        p += same / len(cluster[i])
+        r += same / gold[label]
+    p, r = p / len(labels), r / len(labels)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def ari(groups: list[list[int]], labels: Sequence[str]) -> float:
+    """Adjusted Rand index."""
+    def pairs(k: float) -> float:
+        return k * (k - 1) / 2
+
+    cells: Counter[tuple[int, str]] = Counter()
+    for g, members in enumerate(groups):
+        for i in members:
+            cells[(g, labels[i])] += 1
+    index = sum(pairs(v) for v in cells.values())
+    a = sum(pairs(len(g)) for g in groups)
+    b = sum(pairs(v) for v in Counter(labels).values())
+    expected = a * b / pairs(len(labels))
+    top = (a + b) / 2
+    return (index - expected) / (top - expected) if top != expected else 1.0
+
+
+def score(name: str, grouper: Grouper, articles: list[Article], labels: list[str]) -> None:
+    start = time.perf_counter()
+    groups = grouper(articles)
+    took = time.perf_counter() - start
+    p, r, f = bcubed(groups, labels)
+    print(f"  {name:10s} B3 P {p:.3f} R {r:.3f} F1 {f:.3f}  ARI {ari(groups, labels):.3f}  "
+          f"stories {len(groups)} (gold {len(set(labels))})  {took:.2f}s")
+
+
+def speed(articles: list[Article], n: int, runs: int = 5) -> None:
+    pool = [a.with_state(id=f"{k:06d}") for k, a in
+            enumerate(articles[i % len(articles)] for i in range(n))]
+    times: dict[str, list[float]] = {"newsdesk": [], "baseline": []}
+    for _ in range(runs):
+        for name, fn in (("newsdesk", group), ("baseline", baseline)):
+            start = time.perf_counter()
+            fn(pool)
+            times[name].append(time.perf_counter() - start)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    print(f"speed over {n} articles, median of {runs}: newsdesk {med['newsdesk']:.2f}s, "
+          f"baseline {med['baseline']:.2f}s (ratio {med['newsdesk'] / med['baseline']:.2f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="+", type=Path)
+    parser.add_argument("--speed", type=int, default=0, metavar="N")
+    args = parser.parse_args()
+    for path in args.data:
+        articles, labels = load(path)
+        print(f"{path.name}: {len(articles)} articles, {len(set(labels))} events")
+        score("baseline", baseline, articles, labels)
+        score("newsdesk", group, articles, labels)
+    if args.speed:
+        speed(load(args.data[0])[0], args.speed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Stories as a user meets them: events kept apart, copies and follow-ups kept together."""
+
+from __future__ import annotations
+
+from index.library import Library
+from index.stories import Story
+from tests.index.story_samples import (
+    HIT_FOLLOW_UP,
+    HIT_STRIKE,
+    HIT_STRIKE_OTHER_OUTLET,
+    TODAY,
+    lines,
+)
+
+
+def load(library: Library, *articles: dict[str, object]) -> list[str]:
+    results = list(library.import_jsonl(lines(*articles), "test"))
+    assert all(r.status in ("added", "duplicate") for r in results), results
+    return [r.id for r in results]
+
+
+def story_of(stories: list[Story], article_id: str) -> Story:
+    [found] = [s for s in stories if article_id in s.article_ids]
+    return found
+
+
+def test_two_strikes_in_one_province_are_two_stories(library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    hit, rutba = story_of(stories, "hit-levant"), story_of(stories, "rutba-levant")
+    assert hit.id != rutba.id
+    assert set(hit.article_ids) == {"hit-levant", "hit-tigris", "hit-copy"}
+    assert set(rutba.article_ids) == {"rutba-levant", "rutba-euphrates"}
+    assert story_of(stories, "derby").article_ids == ("derby",)
+    assert len(stories) == 3
+
+
+def test_copy_is_listed_with_its_story_and_its_outlet_counted(library: Library) -> None:
+    load(library, *TODAY)
+    assert library.get("hit-copy").duplicate_of == "hit-levant"
+    # asking for the copy alone brings its whole story
+    [story] = library.stories(["hit-copy"])
+    assert story.article_ids[0] == "hit-levant"
+    assert set(story.outlets) == {"Levant Wire", "Anbar Today"}
+
+
+def test_story_fields(library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    hit = story_of(stories, "hit-levant")
+    assert hit.title in (HIT_STRIKE["title"], HIT_STRIKE_OTHER_OUTLET["title"])
+    assert hit.outlets[0] in ("Levant Wire", "Tigris Daily", "Anbar Today")
+    assert set(hit.outlets) == {"Levant Wire", "Tigris Daily", "Anbar Today"}
+    assert hit.first.isoformat() == HIT_STRIKE["published"]
+    assert hit.last.isoformat() == HIT_STRIKE_OTHER_OUTLET["published"]
+    assert hit.new and not hit.updated
+    # one outlet, one article: the football is last
+    assert stories[-1].article_ids == ("derby",)
+
+
+def test_follow_up_joins_its_story(library: Library) -> None:
+    load(library, *TODAY)
+    load(library, HIT_FOLLOW_UP)
+    stories = library.stories([str(a["id"]) for a in (*TODAY, HIT_FOLLOW_UP)])
+    assert "hit-funeral" in story_of(stories, "hit-levant").article_ids
+    assert "hit-funeral" not in story_of(stories, "rutba-levant").article_ids
+
+
+def test_no_articles_no_stories(library: Library) -> None:
+    assert library.stories([]) == []
+    assert library.stories(["not-there"]) == []
+
