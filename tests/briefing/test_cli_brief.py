@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,9 @@ def test_brief_writes_default_files(library: Library, tmp_path: Path, runner: Cl
     monkeypatch.chdir(out)
     result = runner.invoke(main, ["brief", "--search", "border", "--since", "2026-11-01"])
     assert result.exit_code == 0, result.output
-    day = f"{datetime.now(UTC):%Y-%m-%d}"
+    # The day from the name written (not the clock now: the test may straddle midnight).
+    day = result.stdout.split("briefing-", 1)[-1][:10]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", day)
     assert result.stdout.splitlines() == [f"briefing-{day}.pdf", f"briefing-{day}.md"]
     assert "summarizing" in result.stderr and "rendering PDF" in result.stderr
     assert PdfReader(out / f"briefing-{day}.pdf").pages

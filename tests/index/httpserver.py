@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ class Route:
     status: int = 200
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0  # seconds before answering
+    hang: bool = False  # never answer (until the server stops): a client must time out
     stream: int = 0  # if set, send this many bytes in chunks, without Content-Length
     etag: str = ""  # if set, answer a matching If-None-Match with 304
     last_modified: float = 0.0  # likewise for If-Modified-Since (a Unix time)
@@ -40,6 +39,7 @@ class LocalServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
+        self.stopping = threading.Event()  # releases hanging requests at shutdown
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
@@ -77,7 +77,9 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             if route is None:
                 self._send(404, b"<h1>Not found</h1>", "text/html")
                 return
-            time.sleep(route.delay)
+            if route.hang:
+                server.stopping.wait()
+                return
             if _not_modified(route, self.headers):
                 self.send_response(304)
                 self.end_headers()
@@ -143,6 +145,7 @@ def serve() -> Iterator[LocalServer]:
     try:
         yield server
     finally:
+        server.stopping.set()
         server.httpd.shutdown()
         server.httpd.server_close()
 
