@@ -11,76 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from index import migrations
 from index.errors import NewsdeskError, NotFoundError
 from index.models import Article, utcnow
-
-SCHEMA_VERSION = 2
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    outlet TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL DEFAULT '',
-    published TEXT,
-    added TEXT NOT NULL,
-    url TEXT NOT NULL DEFAULT '',
-    origin TEXT NOT NULL DEFAULT '',
-    read INTEGER NOT NULL DEFAULT 0,
-    starred INTEGER NOT NULL DEFAULT 0,
-    in_basket INTEGER NOT NULL DEFAULT 0,
-    duplicate_of TEXT,
-    content_hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_added ON articles(added);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
--- list views sort by this (Article.date); without it every page scans the table
-CREATE INDEX IF NOT EXISTS articles_date ON articles(COALESCE(published, added));
-CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
-CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url != '';
-CREATE INDEX IF NOT EXISTS articles_dup ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
-CREATE TABLE IF NOT EXISTS originals (
-    article_id TEXT PRIMARY KEY,
-    raw BLOB NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS tags (
-    article_id TEXT NOT NULL,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (article_id, tag)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag);
-CREATE TABLE IF NOT EXISTS bands (
-    band INTEGER NOT NULL,
-    article_id TEXT NOT NULL,
-    PRIMARY KEY (band, article_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS index_outbox (
-    article_id TEXT PRIMARY KEY
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS searches (
-    name TEXT PRIMARY KEY,
-    query TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS feeds (
-    name TEXT PRIMARY KEY,
-    url TEXT NOT NULL UNIQUE,
-    tags TEXT NOT NULL DEFAULT '',
-    etag TEXT NOT NULL DEFAULT '',
-    last_modified TEXT NOT NULL DEFAULT '',
-    last_fetched TEXT,
-    last_error TEXT NOT NULL DEFAULT '',
-    added TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS feed_items (
-    feed TEXT NOT NULL,
-    item_key TEXT NOT NULL,
-    article_id TEXT,
-    seen TEXT NOT NULL,
-    PRIMARY KEY (feed, item_key)
-) WITHOUT ROWID;
-"""
 
 ARTICLE_COLUMNS = (
     "id, title, body, outlet, author, published, added, url, origin, "
@@ -138,25 +71,12 @@ class Store:
             try:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
-                self._migrate()
+                migrations.apply(self.db)
                 return
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == attempts - 1:
                     raise
                 time.sleep(min(0.01 * (attempt + 1), 0.3))
-
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise NewsdeskError(
-                f"this library was written by a newer newsdesk (schema {version})",
-                hint="upgrade newsdesk to open it",
-            )
-        if version < SCHEMA_VERSION:
-            # One script, one transaction: a kill mid-migration leaves the old schema.
-            self.db.executescript(
-                f"BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
-            )
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
