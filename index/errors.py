@@ -6,6 +6,8 @@ from __future__ import annotations
 class NewsdeskError(Exception):
     """A problem worth telling the user about, with an optional hint on what to do."""
 
+    exit_code = 1
+
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.message = message
@@ -20,7 +22,13 @@ class InputError(NewsdeskError):
 
 
 class QueryError(NewsdeskError):
-    """A search query that cannot be understood."""
+    """A search query that cannot be understood; ``position`` is where, when known."""
+
+    exit_code = 2  # a usage error, as click reports its own
+
+    def __init__(self, message: str, hint: str = "", position: int | None = None) -> None:
+        super().__init__(message, hint)
+        self.position = position
 
 
 class NotFoundError(NewsdeskError):

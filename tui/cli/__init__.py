@@ -25,7 +25,7 @@ class NewsdeskGroup(click.Group):
             click.secho(f"error: {exc.message}", fg="red", err=True)
             if exc.hint:
                 click.echo(f"hint: {exc.hint}", err=True)
-            ctx.exit(1)
+            ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; everything confirmed so far is saved", err=True)
             ctx.exit(130)
