@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from index import dedupe
-from index.errors import InputError, NewsdeskError
+from index.aliases import Alias, AliasBook, Expansion, definitions
+from index.errors import InputError, NewsdeskError, NotFoundError
 from index.ingest import (
     Source,
     article_id,
@@ -33,6 +34,12 @@ BATCH = 500  # inputs per store transaction
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
 INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
+
+
+class RebuildReport(Protocol):
+    """Told why the search index is being rebuilt, and how far it got (done of total)."""
+
+    def __call__(self, reason: str, done: int, total: int) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +81,15 @@ class SearchResults:
     total: int
     query: str
     terms: frozenset[str] = frozenset()  # the query's analysed words, for highlighting
+    expanded: tuple[Expansion, ...] = ()  # what aliases added: ("IS", ("Islamic State",))
 
 
 class Library:
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, on_rebuild: RebuildReport | None = None) -> None:
         self.root = root
+        self.on_rebuild = on_rebuild
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -89,13 +98,16 @@ class Library:
                 hint="pass --library DIR or set NEWSDESK_HOME",
             ) from None
         self.store = Store(root / "library.db")
+        self.aliases = AliasBook(self.store.db)
         self.index = SearchIndex(root / "index")
         self._sync_index()
 
     @classmethod
-    def open(cls, override: str | Path | None = None) -> Library:
+    def open(
+        cls, override: str | Path | None = None, on_rebuild: RebuildReport | None = None
+    ) -> Library:
         """The library named by --library, $NEWSDESK_HOME or the platform default."""
-        return cls(library_dir(override))
+        return cls(library_dir(override), on_rebuild)
 
     def close(self) -> None:
         """Release the database and index files."""
@@ -115,6 +127,8 @@ class Library:
         # killed process stored but never indexed.
         if not self.index.exists():
             self.reindex()
+        elif self.index.outdated():
+            self._rebuild_index("the search index was made by another version of newsdesk")
         elif self.store.outbox_size():
             self.flush_index()
 
@@ -130,12 +144,22 @@ class Library:
             done += len(ids)
         return done
 
-    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+    def reindex(
+        self, progress: Callable[[int], None] | None = None, *, unless_current: bool = False
+    ) -> int:
         """Rebuild the search index from the store; the old one serves until the switch."""
         pending = self.store.outbox(limit=10**9)
-        count = self.index.rebuild(self.store.iter_indexable(), progress)
+        count = self.index.rebuild(self.store.iter_indexable(), progress,
+                                   unless_current=unless_current)
         self.store.clear_outbox(pending)
         return count
+
+    def _rebuild_index(self, reason: str) -> None:
+        """Rebuild an index that cannot serve as it is, telling on_rebuild why and how far."""
+        total = self.store.count("duplicate_of IS NULL")
+        report = self.on_rebuild or (lambda reason, done, total: None)
+        report(reason, 0, total)
+        self.reindex(lambda done: report(reason, done, total), unless_current=True)
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -264,6 +288,8 @@ class Library:
         if root:
             item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)
         self.store.insert([item])
+        if not root:  # a copy defines nothing new; counting it twice would outvote others
+            self.aliases.learn(definitions(f"{a.title}\n{a.body}"))
         if root:
             return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=root)
         return AddResult(a.origin, "added", a.id, a.title)
@@ -319,7 +345,7 @@ class Library:
         if sort not in SORTS:
             raise NewsdeskError(f"unknown sort {sort!r}", hint=f"choose from {', '.join(SORTS)}")
         query_text = self.resolve_query(text)
-        parsed = self.index.parse(query_text, sort=sort)
+        parsed = self.index.parse(query_text, sort=sort, aliases=self.aliases.groups())
         found, total = self.index.search(parsed, limit=limit, sort=sort)
         ids = [h.id for h in found]
         articles = {a.id: a for a in self.store.get_many(ids, bodies=snippets)}
@@ -329,7 +355,7 @@ class Library:
             for h in found
             if h.id in articles
         ]
-        return SearchResults(hits, total, query_text, parsed.terms)
+        return SearchResults(hits, total, query_text, parsed.terms, parsed.expanded)
 
     def articles(
         self, where: str = "", params: Sequence[object] = (), limit: int | None = None
@@ -360,6 +386,30 @@ class Library:
             raise NewsdeskError(f"bad search name {name!r}", hint="use one word, like iraq-border")
         self.index.parse(self.resolve_query(query))
         self.store.save_search(name, query)
+
+    # -- aliases -----------------------------------------------------------------------------
+
+    def add_alias(self, name: str, synonyms: Sequence[str]) -> None:
+        """Make each synonym mean the name in searches (and the name each synonym)."""
+        name = " ".join(name.split())
+        clean = [" ".join(s.split()) for s in synonyms if s.strip() and s.strip() != name]
+        if not name or not clean:
+            raise NewsdeskError("an alias needs a name and at least one other word for it",
+                                hint='newsdesk alias add "Islamic State" Daesh ISIL')
+        with self.store.transaction():
+            self.aliases.add(name, clean)
+
+    def remove_alias(self, name: str, synonyms: Sequence[str] = ()) -> int:
+        """Stop using a name's aliases (or only these); learned ones stay removed."""
+        with self.store.transaction():
+            removed = self.aliases.remove(" ".join(name.split()), synonyms)
+        if not removed:
+            raise NotFoundError(f"no aliases of {name!r}", hint="see `newsdesk alias list`")
+        return removed
+
+    def alias_list(self) -> list[Alias]:
+        """Every alias in use: the user's, and the names the articles define."""
+        return self.aliases.all()
 
     # -- export, import, stats -------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from whoosh import fields, qparser, query
 
+from index.aliases import Expansion, expand_query
 from index.errors import QueryError
 from index.query_text import FILTER_FIELDS, TEXT_FIELDS, DateFilter, check, take_dates
 
@@ -22,14 +23,22 @@ class ParsedQuery:
 
     query: query.Query
     terms: frozenset[str]
+    expanded: tuple[Expansion, ...] = ()  # what aliases added: ("IS", ("Islamic State",))
 
 
-def parse_query(text: str, schema: fields.Schema, *, sort: str = "relevance") -> ParsedQuery:
-    """Parse a user query; QueryError with the position and a hint when it is wrong."""
+def parse_query(
+    text: str, schema: fields.Schema, *, sort: str = "relevance",
+    aliases: list[set[str]] | None = None,
+) -> ParsedQuery:
+    """Parse a user query; QueryError with the position and a hint when it is wrong.
+
+    Unquoted terms that have aliases (sets of terms meaning the same) are ORed with them.
+    """
     if not text.strip():
         raise QueryError("the query is empty", hint="give some words to search for")
     check(text)
     rest, dates = take_dates(text)
+    rest, expanded = expand_query(rest, aliases or [])
     words = _parse_words(rest, schema, sort) if rest.strip() else None
     parsed = _narrow(words, dates).normalize()
     if isinstance(parsed, query.qcore._NullQuery):
@@ -40,7 +49,7 @@ def parse_query(text: str, schema: fields.Schema, *, sort: str = "relevance") ->
     if problem:
         raise QueryError(f"cannot understand the query: {problem}", hint=SYNTAX_HINT)
     terms = frozenset(str(t) for f, t in _all_terms(parsed) if f in TEXT_FIELDS)
-    return ParsedQuery(parsed, terms)
+    return ParsedQuery(parsed, terms, expanded)
 
 
 def _parse_words(text: str, schema: fields.Schema, sort: str) -> query.Query:

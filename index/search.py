@@ -38,6 +38,10 @@ SCHEMA = fields.Schema(
 )
 # Ranking: BM25F's length normalisation and term saturation.
 BM25_B, BM25_K1 = 0.55, 1.0
+# What the index holds and how its words are analysed: an index of another format is
+# rebuilt on open. 2: PyStemmer stems, acronym terms, name keys.
+FORMAT_VERSION = 2
+FORMAT_FILE = "FORMAT"
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
 SORTS = ("relevance", "newest")
 
@@ -178,6 +182,20 @@ class SearchIndex:
         current = self._current_dir()
         return current is not None and index.exists_in(str(current))
 
+    def format(self) -> int:
+        """The format version of the live generation (1: made before versions were marked)."""
+        current = self._current_dir()
+        try:
+            return int((current / FORMAT_FILE).read_text().strip()) if current else 0
+        except FileNotFoundError:
+            return 1
+        except ValueError:
+            return 0
+
+    def outdated(self) -> bool:
+        """Whether the live generation was made in another format than this code's."""
+        return self.exists() and self.format() != FORMAT_VERSION
+
     def _live_dir(self) -> Path:
         current = self._current_dir()
         if current is None or not index.exists_in(str(current)):
@@ -256,10 +274,17 @@ class SearchIndex:
                 _HELD_LOCKS.clear()
 
     def rebuild(
-        self, batches: Iterable[Sequence[Article]], progress: Callable[[int], None] | None = None
+        self, batches: Iterable[Sequence[Article]], progress: Callable[[int], None] | None = None,
+        *, unless_current: bool = False,
     ) -> int:
-        """Build a new generation from the store's articles and switch to it atomically."""
+        """Build a new generation from the store's articles and switch to it atomically.
+
+        With unless_current, nothing is done (0) when, once the lock is held, the live
+        generation is there in this format: another process has just rebuilt it.
+        """
         with self.write_lock():
+            if unless_current and self.exists() and not self.outdated():
+                return 0
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
             path = self.root / f"gen-{stamp}"
             path.mkdir()
@@ -278,6 +303,7 @@ class SearchIndex:
                 shutil.rmtree(path, ignore_errors=True)
                 raise
             writer.commit()
+            (path / FORMAT_FILE).write_text(f"{FORMAT_VERSION}\n")
             self._switch_to(path)
             self.close()
             self._remove_stale(keep=path)
@@ -292,9 +318,11 @@ class SearchIndex:
 
     # -- searching ------------------------------------------------------------------------
 
-    def parse(self, text: str, *, sort: str = "relevance") -> ParsedQuery:
+    def parse(
+        self, text: str, *, sort: str = "relevance", aliases: list[set[str]] | None = None
+    ) -> ParsedQuery:
         """Parse a user query; QueryError with the position and a hint when it is wrong."""
-        return parse_query(text, SCHEMA, sort=sort)
+        return parse_query(text, SCHEMA, sort=sort, aliases=aliases)
 
     def search(
         self, parsed: ParsedQuery, *, limit: int | None = 50, sort: str = "relevance"

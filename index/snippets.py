@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import islice
 
 from index.analysis import NEWS_ANALYZER, WORD
+from index.names import NAME_KEY, PARTICLE_KEY, skeleton
 
 WINDOW = 32  # words in a snippet: about two lines of a terminal
 
@@ -24,8 +25,11 @@ def make_snippet(body: str, terms: frozenset[str], *, window: int = WINDOW) -> s
     stems = {
         w: s for w in set(lowered) if w.startswith(initials) and (s := stem(w)) in terms
     } if initials else {}
-    hits = [i for i, w in enumerate(lowered) if w in stems]
-    start = _best_start([stems[lowered[i]] for i in hits], hits, window)
+    found = {i: stems[w] for i, w in enumerate(lowered) if w in stems}
+    if special := {t for t in terms if t[:1] in (NAME_KEY, PARTICLE_KEY) or t.isupper()}:
+        found.update(_special_hits(body, special))
+    hits = sorted(found)
+    start = _best_start([found[i] for i in hits], hits, window)
     end = min(len(lowered), start + window)
     hit_set = set(hits)
     out: list[str] = []
@@ -39,6 +43,20 @@ def make_snippet(body: str, terms: frozenset[str], *, window: int = WINDOW) -> s
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(lowered) else ""
     return f"{prefix}{text}{suffix}"
+
+
+def _special_hits(body: str, special: set[str]) -> dict[int, str]:
+    """Word index -> term for acronyms (IS) and names known by their keys (^hl, ~dr_zr)."""
+    skeletons = {part for t in special if t[:1] in (NAME_KEY, PARTICLE_KEY)
+                 for part in t[1:].split("_")}
+    found: dict[int, str] = {}
+    for i, match in enumerate(WORD.finditer(body)):
+        raw = match.group()
+        if raw.isupper() and (acronym := raw.replace(".", "")) in special:
+            found[i] = acronym
+        elif raw[:1].isupper() and skeletons and (key := skeleton(raw)) in skeletons:
+            found[i] = key
+    return found
 
 
 def _best_start(hit_stems: list[str], hits: list[int], window: int) -> int:

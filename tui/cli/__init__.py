@@ -40,7 +40,9 @@ def pass_library(fn: F) -> F:
 
     @click.pass_context
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
-        with Library.open(ctx.obj.get("library")) as library:
+        from tui.cli.output import report_rebuild
+
+        with Library.open(ctx.obj.get("library"), on_rebuild=report_rebuild) as library:
             return ctx.invoke(fn, library, *args, **kwargs)
 
     return update_wrapper(wrapper, fn)  # type: ignore[return-value]
@@ -76,7 +78,7 @@ def _register() -> None:
     # Each command family lives in its own module; importing them adds them to `main`.
     from tui.cli import library_cmds  # noqa: F401
 
-    for optional in ("brief_cmds", "feed_cmds"):
+    for optional in ("brief_cmds", "feed_cmds", "alias_cmds"):
         try:
             __import__(f"tui.cli.{optional}")
         except ModuleNotFoundError as exc:

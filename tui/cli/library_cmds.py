@@ -104,6 +104,9 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
     """
     text = " ".join(query)
     results = library.search(text, limit=limit, sort=sort)
+    for term, others in results.expanded:
+        click.echo(f"{term} also searched as {', '.join(others)} (quote it to search it alone)",
+                   err=True)
     if save:
         library.save_search(save, text)
         click.echo(f"saved as @{save}", err=True)
