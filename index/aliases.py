@@ -18,17 +18,6 @@ _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "in", "on", "&"}
 _NAME_WORD = re.compile("[\\w'\u2019&.-]+")
 MAX_NAME_WORDS = 8
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS aliases (
-    name TEXT NOT NULL,
-    synonym TEXT NOT NULL,
-    source TEXT NOT NULL,
-    articles INTEGER NOT NULL DEFAULT 0,
-    removed INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (name, synonym)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS aliases_synonym ON aliases(synonym)
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +75,7 @@ class AliasBook:
     """The aliases table of a library database."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        for statement in SCHEMA.split(";"):  # TODO(search): a store migration once core lands
-            db.execute(statement)
+        self.db = db  # its table: index.migrations.m003_aliases
 
     def learn(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Count one more defining article for each pair (call inside a transaction)."""

@@ -164,3 +164,28 @@ def m002_list_order_index(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS articles_date ON articles(COALESCE(published, added))"
     )
+
+
+@migration
+def m003_aliases(db: sqlite3.Connection) -> None:
+    """Aliases (index/aliases.py), learned from the articles already in the library."""
+    from index.aliases import AliasBook, definitions
+
+    run_script(
+        db,
+        """
+        CREATE TABLE aliases (
+            name TEXT NOT NULL,
+            synonym TEXT NOT NULL,
+            source TEXT NOT NULL,         -- 'learned' from articles, or the 'user''s
+            articles INTEGER NOT NULL DEFAULT 0,  -- learned: how many articles define it
+            removed INTEGER NOT NULL DEFAULT 0,   -- removed by the user: stays removed
+            PRIMARY KEY (name, synonym)
+        ) WITHOUT ROWID;
+        CREATE INDEX aliases_synonym ON aliases(synonym)
+        """,
+    )
+    book = AliasBook(db)
+    rows = db.execute("SELECT title, body FROM articles WHERE duplicate_of IS NULL")
+    for title, body in rows:
+        book.learn(definitions(f"{title}\n{body}"))
