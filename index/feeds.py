@@ -12,6 +12,7 @@ from index.errors import NewsdeskError, NotFoundError
 from index.ingest import normalize_tags
 from index.models import utcnow
 from index.store import Store
+from index.textsafe import clean_line
 from index.urls import check_url
 
 _COLUMNS = "name, url, tags, etag, last_modified, last_fetched, last_error, added"
@@ -64,7 +65,7 @@ class FeedStore:
         """Subscribe; NewsdeskError if the name or the address is taken already."""
         url = check_url(url)
         name = name.strip()
-        if not name or any(ch.isspace() for ch in name):
+        if not name or any(ch.isspace() for ch in name) or clean_line(name) != name:
             raise NewsdeskError(f"bad feed name {name!r}", hint="use one word, like world-news")
         if (taken := self._name_for_url(url)) is not None:
             raise NewsdeskError(f"already subscribed to {url} as {taken!r}")
@@ -147,8 +148,10 @@ def _iso(value: datetime | None) -> str | None:
 
 def _feed(row: Sequence[str]) -> Feed:
     name, url, tags, etag, last_modified, fetched, error, added = row
-    return Feed(
-        name=name, url=url, tags=tuple(tags.split()), etag=etag, last_modified=last_modified,
-        last_fetched=datetime.fromisoformat(fetched) if fetched else None, last_error=error,
+    return Feed(  # names and errors are shown on terminals: no control characters
+        name=clean_line(name), url=clean_line(url), tags=tuple(tags.split()), etag=etag,
+        last_modified=last_modified,
+        last_fetched=datetime.fromisoformat(fetched) if fetched else None,
+        last_error=clean_line(error) if error else error,
         added=datetime.fromisoformat(added) if added else None,
     )

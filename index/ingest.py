@@ -15,6 +15,7 @@ from index import dedupe
 from index.errors import InputError
 from index.models import Article, Extracted, utcnow
 from index.store import NewArticle
+from index.textsafe import clean, clean_line, visible
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -147,21 +148,23 @@ def article_id(content: str, where: str) -> str:
 
 def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> NewArticle:
     """A storable article from an extracted one, with its dedupe keys."""
-    if not extracted.body.strip():
-        raise InputError(f"{source.origin}: no article text found in it")
-    body = extracted.body.strip()
+    # Stored text carries no control characters (see index.textsafe).
+    body = clean(extracted.body).strip()
+    if not body:
+        raise InputError(f"{visible(source.origin)}: no article text found in it")
     chash, bands = dedupe.keys(body)
-    url = extracted.url or source.url
+    url = clean_line(extracted.url or source.url)
+    origin = clean_line(source.origin)
     article = Article(
-        id=article_id(chash, url or source.origin),
-        title=extracted.title.strip() or "(untitled)",
+        id=article_id(chash, url or origin),
+        title=clean_line(extracted.title) or "(untitled)",
         body=body,
-        outlet=extracted.outlet,
-        author=extracted.author,
+        outlet=clean_line(extracted.outlet),
+        author=clean_line(extracted.author),
         published=extracted.published,
         added=utcnow(),
         url=url,
-        origin=source.origin,
+        origin=origin,
         tags=normalize_tags(tags),
     )
     return NewArticle(article, chash, bands, source.raw)
@@ -169,7 +172,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
 
 def normalize_tag(tag: str) -> str:
     """Tags are lowercase words joined by hyphens: 'Iraq Syria' becomes 'iraq-syria'."""
-    cleaned = "-".join(tag.strip().lower().replace(",", " ").split())
+    cleaned = "-".join(clean_line(tag).lower().replace(",", " ").split())
     return cleaned.lstrip("+-") if cleaned.startswith(("+", "-")) else cleaned
 
 

@@ -29,6 +29,7 @@ from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
 from index.stories import Story, build_stories
+from index.textsafe import clean, clean_line
 
 BATCH = 500  # inputs per store transaction
 FLUSH = 5000  # inputs per index commit on a bulk add or import
@@ -490,20 +491,21 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
         data = json.loads(line)
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-        body = str(data.get("body") or "").strip()
+        body = clean(str(data.get("body") or "")).strip()
         if not body:
             raise ValueError("no body")
         chash, bands = dedupe.keys(body)
+        url = clean_line(str(data.get("url") or ""))
         article = Article(
-            id=str(data.get("id") or article_id(chash, str(data.get("url") or where))),
-            title=str(data.get("title") or "(untitled)"),
+            id=str(data.get("id") or article_id(chash, url or where)),
+            title=clean_line(str(data.get("title") or "")) or "(untitled)",
             body=body,
-            outlet=str(data.get("outlet") or ""),
-            author=str(data.get("author") or ""),
+            outlet=clean_line(str(data.get("outlet") or "")),
+            author=clean_line(str(data.get("author") or "")),
             published=_date(data.get("published")),
             added=_date(data.get("added")) or utcnow(),
-            url=str(data.get("url") or ""),
-            origin=str(data.get("origin") or where),
+            url=url,
+            origin=clean_line(str(data.get("origin") or where)),
             tags=normalize_tags(data.get("tags") or ()),
             read=bool(data.get("read")),
             starred=bool(data.get("starred")),

@@ -14,6 +14,7 @@ from pathlib import Path
 from index import migrations
 from index.errors import NewsdeskError, NotFoundError
 from index.models import Article, utcnow
+from index.textsafe import clean, clean_line
 
 ARTICLE_COLUMNS = (
     "id, title, body, outlet, author, published, added, url, origin, "
@@ -196,16 +197,18 @@ class Store:
             basket,
             dup,
         ) = row
+        # Cleaned on the way out too: libraries from before ingest cleaned text may hold
+        # control characters, and no reader of the store should see them.
         return Article(
             id=str(aid),
-            title=str(title),
-            body=str(body),
-            outlet=str(outlet),
-            author=str(author),
+            title=clean_line(str(title)),
+            body=clean(str(body)),
+            outlet=clean_line(str(outlet)),
+            author=clean_line(str(author)),
             published=_parse(published),  # type: ignore[arg-type]
             added=_parse(added) or utcnow(),  # type: ignore[arg-type]
-            url=str(url),
-            origin=str(origin),
+            url=clean_line(str(url)),
+            origin=clean_line(str(origin)),
             tags=tags,
             read=bool(read),
             starred=bool(starred),

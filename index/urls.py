@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from index.errors import FetchError
 from index.extract_meta import registrable_domain
+from index.textsafe import clean_line, visible
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -25,6 +26,9 @@ TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_", "__twitter_impression
 def check_url(url: str) -> str:
     """The URL stripped of spaces; FetchError unless it is an absolute http(s) URL."""
     url = url.strip()
+    if clean_line(url) != url or any(ch.isspace() for ch in url):
+        raise FetchError(f"{visible(url)}: spaces or control characters in the address",
+                         hint="copy the address again from the browser's address bar")
     parts = urlsplit(url)
     if parts.scheme.lower() not in SCHEMES:
         raise FetchError(

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from index.errors import NewsdeskError
 from index.library import Library
 from index.models import Article
+from index.textsafe import visible, visible_line
 from tui.commands import NewsdeskCommands
 from tui.messages import (
     ArticleChanged,
@@ -157,10 +158,11 @@ class NewsdeskApp(App[None]):
     def show_error(self, error: NewsdeskError) -> None:
         """A user-fixable problem as an error notification (never a crash)."""
         text = error.message + (f"\n{error.hint}" if error.hint else "")
-        self.notify(text, title="Problem", severity="error", timeout=6, markup=False)
+        self.notify(visible(text), title="Problem", severity="error", timeout=6, markup=False)
 
     def on_search_saved(self, message: SearchSaved) -> None:
-        self.notify(f"Saved as @{message.name} (newsdesk brief --search {message.name})")
+        name = visible_line(message.name)
+        self.notify(f"Saved as @{name} (newsdesk brief --search {name})", markup=False)
         self.main_screen.refresh_counts()
 
     def on_articles_added(self, message: ArticlesAdded) -> None:
@@ -169,13 +171,13 @@ class NewsdeskApp(App[None]):
             by_status[result.status] = by_status.get(result.status, 0) + 1
         summary = ", ".join(f"{n} {status}" for status, n in by_status.items()) or "nothing"
         errors = [f"{r.origin}: {r.error}" for r in message.results if r.status == "error"]
-        self.notify(summary + "".join(f"\n{e}" for e in errors[:5]), title="Add",
+        self.notify(visible(summary + "".join(f"\n{e}" for e in errors[:5])), title="Add",
                     severity="error" if errors else "information", markup=False)
         self.main_screen.reload()
         self.main_screen.refresh_counts()
 
     def on_briefing_built(self, message: BriefingBuilt) -> None:
-        self.notify(f"{message.count} articles\n" + "\n".join(message.paths),
+        self.notify(visible(f"{message.count} articles\n" + "\n".join(message.paths)),
                     title="Briefing written", timeout=15, markup=False)
 
     # -- actions on the current article ------------------------------------------------------

@@ -11,6 +11,7 @@ import click
 
 from index.errors import NewsdeskError
 from index.library import Library
+from index.textsafe import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,9 +23,10 @@ class NewsdeskGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsdeskError as exc:
-            click.secho(f"error: {exc.message}", fg="red", err=True)
+            # Messages may quote a file name or a feed's text: no raw control characters.
+            click.secho(f"error: {visible(exc.message)}", fg="red", err=True)
             if exc.hint:
-                click.echo(f"hint: {exc.hint}", err=True)
+                click.echo(f"hint: {visible(exc.hint)}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted; everything confirmed so far is saved", err=True)

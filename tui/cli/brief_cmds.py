@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 from index.errors import NewsdeskError
 from index.library import Library
 from tui.cli import main, pass_library
+from tui.cli.output import echo, echo_json
 
 ALGORITHM_HELP = "Summary algorithm: newsdesk (default), lead, lexrank, lsa, luhn, textrank, ..."
 
@@ -29,7 +29,7 @@ def _progress() -> Callable[[str, int, int], None]:
         due = done == total or (step and done % step == 0)
         if due and (stage, done) not in shown:
             shown.add((stage, done))
-            click.echo(f"{stage}: {done}/{total}", err=True)
+            echo(f"{stage}: {done}/{total}", err=True)
 
     return report
 
@@ -87,10 +87,10 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
         sentences=sentences, algorithm=algorithm, template_dir=template_dir,
         progress=_progress(),
     )
-    click.echo(f"{files.articles} articles briefed", err=True)
+    echo(f"{files.articles} articles briefed", err=True)
     for path in (files.pdf, files.markdown, files.html):
         if path is not None:
-            click.echo(str(path))
+            echo(str(path))
 
 
 @main.command()
@@ -118,18 +118,17 @@ def summarize(paths: tuple[str, ...], sentences: int, algorithm: str, as_json: b
         try:
             article = extract(read_file(origin, str(kind)))
         except NewsdeskError as exc:
-            click.echo(f"error: {exc.message}", err=True)
+            echo(f"error: {exc.message}", err=True)
             failures += 1
             continue
         picked = summarize_text(article.body, title=article.title, sentences=sentences,
                                 algorithm=algorithm)
         if as_json:
-            click.echo(json.dumps({"origin": origin, "title": article.title, "sentences": picked},
-                                  ensure_ascii=False))
+            echo_json({"origin": origin, "title": article.title, "sentences": picked})
             continue
         if len(inputs) > 1:
-            click.echo(("\n" if number else "") + f"== {article.title} ({Path(origin).name})")
+            echo(("\n" if number else "") + f"== {article.title} ({Path(origin).name})")
         for sentence in picked:
-            click.echo(" ".join(sentence.split()))
+            echo(" ".join(sentence.split()))
     if not inputs or (failures and failures == len(inputs)):
         raise SystemExit(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ import click
 from index.feeds import FeedStore
 from index.library import Library
 from tui.cli import main, pass_library
-from tui.cli.output import err
+from tui.cli.output import echo, echo_json, err
 
 if TYPE_CHECKING:
     from index.feed_run import FeedReport
@@ -61,7 +60,7 @@ def feed_add(library: Library, url: str, name: str, tags: tuple[str, ...],
     with _fetcher(timeout) as fetcher:
         added = subscribe(library, fetcher, url, name, tags)
     tags_note = f" (tags: {' '.join(added.tags)})" if added.tags else ""
-    click.echo(f"added feed {added.name}{tags_note}; read it with `newsdesk fetch`", err=True)
+    echo(f"added feed {added.name}{tags_note}; read it with `newsdesk fetch`", err=True)
 
 
 @feed.command("list")
@@ -71,16 +70,16 @@ def feed_list(library: Library, as_json: bool) -> None:
     """List feeds: name, address, tags, when last fetched, the last error."""
     feeds = FeedStore(library.store).all()
     if as_json:
-        click.echo(json.dumps([f.to_json() for f in feeds], ensure_ascii=False, indent=1))
+        echo_json([f.to_json() for f in feeds], indent=1)
         return
     if not feeds:
-        click.echo("no feeds; add one with `newsdesk feed add URL`", err=True)
+        echo("no feeds; add one with `newsdesk feed add URL`", err=True)
     for f in feeds:
         when = f.last_fetched.strftime("%Y-%m-%d %H:%M") if f.last_fetched else "never fetched"
         tags = " ".join("#" + t for t in f.tags)
-        click.echo("\t".join((f.name, f.url, tags, when)))
+        echo("\t".join((f.name, f.url, tags, when)))
         if f.last_error:
-            click.echo(f"  last error: {f.last_error}", err=True)
+            echo(f"  last error: {f.last_error}", err=True)
 
 
 @feed.command("remove")
@@ -89,7 +88,7 @@ def feed_list(library: Library, as_json: bool) -> None:
 def feed_remove(library: Library, name: str) -> None:
     """Unsubscribe (articles it gave stay in the library)."""
     FeedStore(library.store).remove(name)
-    click.echo(f"removed feed {name}", err=True)
+    echo(f"removed feed {name}", err=True)
 
 
 @feed.command("import")
@@ -103,8 +102,8 @@ def feed_import(library: Library, file: str, tags: tuple[str, ...]) -> None:
     outlines = read_opml(Path(file).read_bytes(), origin=file)
     added, skipped = import_outlines(FeedStore(library.store), outlines, tags)
     for reason in skipped:
-        click.echo(f"  skipped {reason}", err=True)
-    click.echo(f"{len(added)} feeds added, {len(skipped)} skipped", err=True)
+        echo(f"  skipped {reason}", err=True)
+    echo(f"{len(added)} feeds added, {len(skipped)} skipped", err=True)
 
 
 @feed.command("export")
@@ -121,7 +120,7 @@ def feed_export(library: Library, output: str) -> None:
         sys.stdout.flush()
     else:
         Path(output).write_bytes(data)
-    click.echo(f"exported {data.count(b'<outline ')} feeds", err=True)
+    echo(f"exported {data.count(b'<outline ')} feeds", err=True)
 
 
 @main.command()
@@ -141,13 +140,13 @@ def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: floa
 
     feeds = FeedStore(library.store).select(names)
     if not feeds:
-        click.echo("no feeds; add one with `newsdesk feed add URL`", err=True)
+        echo("no feeds; add one with `newsdesk feed add URL`", err=True)
         return
     with _fetcher(timeout) as fetcher, _progress(len(feeds)) as advance:
         reports = run(library, feeds, fetcher, on_report=advance)
     for report in reports:
         if as_json:
-            click.echo(json.dumps(report.to_json(), ensure_ascii=False))
+            echo_json(report.to_json())
         else:
             _print_report(report)
     if all(r.status == "error" for r in reports):
@@ -171,10 +170,10 @@ def _progress(total: int) -> Iterator[Callable[[FeedReport], None]]:
 def _print_report(report: FeedReport) -> None:
     name = report.feed.name
     if report.status == "error":
-        click.secho(f"{name}: error: {report.error}", fg="red", err=True)
+        echo(f"{name}: error: {report.error}", fg="red", err=True)
         return
     if report.status == "not-modified":
-        click.echo(f"{name}: not modified")
+        echo(f"{name}: not modified")
         return
     parts = [f"{len(report.new)} new", f"{report.seen} seen"]
     if report.duplicates:
@@ -183,8 +182,8 @@ def _print_report(report: FeedReport) -> None:
         parts.append(f"{len(report.fallback)} from feed text")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
-    click.echo(f"{name}: {', '.join(parts)}")
+    echo(f"{name}: {', '.join(parts)}")
     for why in report.fallback:
-        click.echo(f"  from feed text, page failed: {why}", err=True)
+        echo(f"  from feed text, page failed: {why}", err=True)
     for why in report.failed:
-        click.secho(f"  failed: {why}", fg="yellow", err=True)
+        echo(f"  failed: {why}", fg="yellow", err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,7 +11,7 @@ import click
 from index.errors import NewsdeskError
 from index.library import AddResult, Library, article_to_json
 from tui.cli import main, pass_library
-from tui.cli.output import add_progress, print_article, print_hits, print_stats
+from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
 
 
 @main.command()
@@ -38,15 +37,15 @@ def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...],
         for result in library.add(inputs, tags):
             counts[result.status] += 1
             if as_json:
-                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                echo_json(result.to_json())
             elif result.status == "error":
                 failures.append(result)
             advance(result)
     if not as_json:
         for failure in failures:
-            click.echo(f"  error: {failure.error}", err=True)
+            echo(f"  error: {failure.error}", err=True)
         summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-        click.echo(f"{summary or 'nothing to add'}", err=True)
+        echo(f"{summary or 'nothing to add'}", err=True)
     if counts["error"] and not (counts["added"] or counts["duplicate"]):
         sys.exit(1)
 
@@ -62,9 +61,9 @@ def import_(library: Library, file: str) -> None:
         for result in library.import_jsonl(fh, origin=file):
             counts[result.status] += 1
             if result.status == "error":
-                click.echo(f"  {result.origin}: {result.error}", err=True)
+                echo(f"  {result.origin}: {result.error}", err=True)
             advance(result)
-    click.echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing", err=True)
+    echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing", err=True)
 
 
 @main.command()
@@ -80,7 +79,7 @@ def export(library: Library, output: str) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             count = library.export(fh)
         tmp.replace(output)  # a half-written export never replaces a good one
-    click.echo(f"exported {count} articles", err=True)
+    echo(f"exported {count} articles", err=True)
 
 
 @main.command()
@@ -109,13 +108,13 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
                    err=True)
     if save:
         library.save_search(save, text)
-        click.echo(f"saved as @{save}", err=True)
+        echo(f"saved as @{save}", err=True)
     if as_json:
-        click.echo(json.dumps([{
+        echo_json([{
             "id": h.article.id, "title": h.article.title, "outlet": h.article.outlet,
             "published": h.article.published.isoformat() if h.article.published else None,
             "tags": list(h.article.tags), "score": round(h.score, 4), "snippet": h.snippet,
-        } for h in results.hits], ensure_ascii=False, indent=1))
+        } for h in results.hits], indent=1)
     else:
         print_hits(results)
 
@@ -127,13 +126,13 @@ def searches(library: Library, as_json: bool) -> None:
     """List saved searches (run one with `newsdesk search @NAME`)."""
     saved = library.store.searches()
     if as_json:
-        click.echo(json.dumps([{"name": n, "query": q} for n, q in saved], indent=1))
+        echo_json([{"name": n, "query": q} for n, q in saved], indent=1)
         return
     if not saved:
-        click.echo("no saved searches; save one with `newsdesk search QUERY --save NAME`",
+        echo("no saved searches; save one with `newsdesk search QUERY --save NAME`",
                    err=True)
     for name, text in saved:
-        click.echo(f"@{name}\t{text}")
+        echo(f"@{name}\t{text}")
 
 
 @main.command()
@@ -144,7 +143,7 @@ def show(library: Library, article_id: str, as_json: bool) -> None:
     """Show one article (ID or a unique prefix of it)."""
     article = library.get(article_id)
     if as_json:
-        click.echo(json.dumps(article_to_json(article), ensure_ascii=False, indent=1))
+        echo_json(article_to_json(article), indent=1)
     else:
         print_article(article, library.duplicates_of(article.id))
 
@@ -158,7 +157,7 @@ def tag(library: Library, article_id: str, changes: tuple[str, ...]) -> None:
     add = [c.lstrip("+") for c in changes if not c.startswith("-")]
     remove = [c[1:] for c in changes if c.startswith("-")]
     article = library.tag(article_id, add, remove) if changes else library.get(article_id)
-    click.echo(" ".join(article.tags) or "(no tags)")
+    echo(" ".join(article.tags) or "(no tags)")
 
 
 @main.command()
@@ -177,7 +176,7 @@ def mark(library: Library, article_id: str, read: bool | None, star: bool | None
     article = library.mark(article_id, **flags)
     marks = [m for m, on in (("read", article.read), ("starred", article.starred),
                              ("in basket", article.in_basket)) if on]
-    click.echo(f"{article.id}: {', '.join(marks) or 'unread'}")
+    echo(f"{article.id}: {', '.join(marks) or 'unread'}")
 
 
 @main.command()
@@ -187,7 +186,7 @@ def reindex(library: Library) -> None:
     total = library.store.count("duplicate_of IS NULL")
     with add_progress(enabled=True, total=total, label="reindexing") as advance:
         count = library.reindex(progress=lambda n: advance(None, n))
-    click.echo(f"indexed {count} articles", err=True)
+    echo(f"indexed {count} articles", err=True)
 
 
 @main.command()
@@ -197,6 +196,6 @@ def stats(library: Library, as_json: bool) -> None:
     """Counts: articles, duplicates, unread, starred, tags, outlets, index state."""
     figures = library.stats()
     if as_json:
-        click.echo(json.dumps(figures, indent=1))
+        echo_json(figures, indent=1)
     else:
         print_stats(figures, library.store.tag_counts())

@@ -6,15 +6,33 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+import click
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index.library import AddResult, SearchResults
 from index.models import Article
+from index.textsafe import to_json, visible
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
+
+
+def escape(text: str) -> str:
+    """Store text for Rich markup: markup escaped, control characters made visible."""
+    return escape_markup(visible(text))
+
+
+def echo(text: str = "", *, err: bool = False, **style: Any) -> None:
+    """click.secho with every control character made visible: names and messages may
+    carry a file's or a feed's text, and nothing from outside reaches a terminal raw."""
+    click.secho(visible(text), err=err, **style)
+
+
+def echo_json(data: object, *, indent: int | None = None) -> None:
+    """One JSON document on stdout (C1 controls and lone surrogates \\u-escaped)."""
+    click.echo(to_json(data, indent=indent))
 
 
 @contextmanager
@@ -97,7 +115,7 @@ def print_article(article: Article, copies: Sequence[Article] = ()) -> None:
 def print_stats(figures: dict[str, Any], tags: Sequence[tuple[str, int, int]]) -> None:
     """Library counts, then tags with their unread counts."""
     for key, value in figures.items():
-        out.print(f"[dim]{key.replace('_', ' '):>16}[/] {value}")
+        out.print(f"[dim]{key.replace('_', ' '):>16}[/] {escape(str(value))}")
     if tags:
         out.print()
         for name, count, unread in tags:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
+
+from index.textsafe import visible_line
 
 
 class PromptDialog(ModalScreen[str | None]):
@@ -29,7 +32,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
+            # An article's title: shown as text, never read as markup.
+            yield Label(Text(visible_line(self._title)), classes="dialog-title")
             yield Input(self._value, placeholder=self._placeholder, suggester=self._suggester,
                         select_on_focus=False, id="dialog-input")
             yield Label(self._help, classes="dialog-help")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
 from index.models import Article
+from index.textsafe import visible_line
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import PAGE, ArticleList
@@ -194,7 +196,8 @@ class MainScreen(Screen[None]):
         self.refresh_counts()
 
     def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        # A search text or a view name: plain text, never markup or control characters.
+        self.query_one("#status", Static).update(Text(visible_line(text)))
 
     # -- user actions ---------------------------------------------------------------------
 

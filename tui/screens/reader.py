@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
 from index.models import Article
+from index.textsafe import visible
 from tui.messages import ArticleChanged, LibraryFailed
 from tui.widgets.article_view import ArticleView
 
@@ -86,7 +88,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).show(message.article, self.terms, message.duplicates)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
-        self.query_one("#reader-status", Static).update(message.error.message)
+        self.query_one("#reader-status", Static).update(Text(visible(message.error.message)))
         self.app.show_error(message.error)
 
     def article_changed(self, article: Article) -> None:

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from index.models import Article
+from index.textsafe import visible_line
 
 PAGE = 300  # rows per page: enough to scroll through, few enough to draw at once
 MORE_AT = 30  # load the next page when the cursor comes this close to the end
@@ -145,4 +146,5 @@ class ArticleList(DataTable[Text]):
 
 
 def _cut(text: str, width: int) -> str:
+    text = visible_line(text)  # store text reaches the terminal here: no control characters
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"

@@ -12,6 +12,7 @@ from textual.widgets import Markdown, Static
 
 from index.analysis import NEWS_ANALYZER, WORD
 from index.models import Article
+from index.textsafe import visible, visible_line
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
 # leaves nothing in untrusted text that the parser could read as markup.
@@ -27,7 +28,7 @@ def inert_parser() -> MarkdownIt:
 
 def to_markdown(body: str, terms: frozenset[str] = frozenset()) -> str:
     """Plain-text paragraphs as escaped Markdown, with words whose stem is a term in bold."""
-    paragraphs = [" ".join(p.split()) for p in body.split("\n\n")]
+    paragraphs = [" ".join(p.split()) for p in visible(body).split("\n\n")]
     return "\n\n".join(_paragraph(p, terms) for p in paragraphs if p)
 
 
@@ -52,11 +53,11 @@ def _escape(text: str) -> str:
 
 def header(article: Article) -> Text:
     """Title, outlet, author, date, link and tags, as plain styled text (links inert)."""
-    text = Text(article.title, style="bold")
+    text = Text(visible_line(article.title), style="bold")
     text.append("\n")
     meta = [article.outlet, f"by {article.author}" if article.author else "",
             article.date.strftime("%A %d %B %Y")]
-    text.append(" · ".join(m for m in meta if m), style="italic")
+    text.append(visible_line(" · ".join(m for m in meta if m)), style="italic")
     state = [("★ starred", "bold #f5c211") if article.starred else None,
              ("▣ in the basket", "bold #4ebf71") if article.in_basket else None,
              ("≈ a copy of another story", "#b07fe0") if article.duplicate_of else None]
@@ -65,10 +66,11 @@ def header(article: Article) -> Text:
         text.append(*mark)
     if article.url:
         text.append("\n")
-        text.append(article.url, style="underline dim")
+        text.append(visible_line(article.url), style="underline dim")
     if article.tags:
         text.append("\n")
-        text.append("  ".join(f"#{t}" for t in article.tags), style="bold #4ebf71")
+        text.append(visible_line("  ".join(f"#{t}" for t in article.tags)),
+                    style="bold #4ebf71")
     return text
 
 
@@ -89,7 +91,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if duplicates:
             lines = Text("Same story elsewhere:", style="bold")
             for dup in duplicates:
-                lines.append(f"\n  ≈ {dup.outlet or dup.origin} — {dup.title}")
+                lines.append("\n  ≈ " + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
             copies.update(lines)
 
     def refresh_header(self, article: Article) -> None:

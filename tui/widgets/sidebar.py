@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from index.textsafe import visible_line
 from tui.messages import CountsLoaded
 
 TAG_CONDITION = "id IN (SELECT article_id FROM tags WHERE tag = ?)"
@@ -118,6 +119,7 @@ class Sidebar(OptionList):
 def _entry(label: str, count: int | None, width: int) -> Text:
     """One sidebar line: the label, cut to fit, and the count right-aligned."""
     number = "" if not count else str(count)
+    label = visible_line(label)  # tag, outlet and search names come from the store
     room = width - len(number) - 1
     if len(label) > room:
         label = label[: max(1, room - 1)] + "…"
