@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from briefing.summarizers._document import build_document, verbatim
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.summarizers._document import STEMMER, STOP_WORDS, build_document, verbatim
 from briefing.summarizers._registry import ALGORITHMS, build
 from briefing.summarizers.key_points import key_points
+from briefing.summarizers.story import StoryDocument, StorySummarizer
 from index.errors import NewsdeskError
 
 DEFAULT_ALGORITHM = "newsdesk"
 
-__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "key_points", "summarize"]
+__all__ = [
+    "ALGORITHMS", "DEFAULT_ALGORITHM", "Picked", "key_points", "summarize", "summarize_story",
+    "within_words"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    """A summary sentence as its article prints it, and every article (by index) printing it."""
+
+    text: str
+    articles: tuple[int, ...]
 
 
 def summarize(
@@ -26,3 +41,33 @@ def summarize(
     document = build_document(body, title)
     picked = build(algorithm, document)(document, sentences)
     return [verbatim(body, str(s)) for s in picked]
+
+
+def summarize_story(
+    articles: Sequence[tuple[str, str]], *, sentences: int | None = None,
+    words: int | None = None,
+) -> list[Picked]:
+    """The story told by `articles` = (title, body) pairs: sentences copied verbatim from any of
+    them, most important first, until `sentences` are picked or `words` reached."""
+    if (sentences is not None and sentences <= 0) or (words is not None and words <= 0):
+        return []
+    document = StoryDocument([build_document(body, title) for title, body in articles])
+    summarizer = StorySummarizer(STEMMER, stop_words=STOP_WORDS)
+    picked = summarizer.pick(document, sentences=sentences, words=words)
+    return [
+        Picked(verbatim(articles[document.origins[i][0]][1], str(document.sentences[i])),
+               document.reporters[i])
+        for i in picked
+    ]
+
+
+def within_words(sentences: Sequence[str], words: int) -> list[str]:
+    """The first sentences, up to the one that reaches `words` words (at least one)."""
+    kept: list[str] = []
+    total = 0
+    for sentence in sentences:
+        if kept and total >= words:
+            break
+        kept.append(sentence)
+        total += len(sentence.split())
+    return kept

@@ -9,6 +9,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
 
+from briefing.summarizers._quality import is_caption
 from briefing.text import Tokenizer, separate_loose_lines
 
 LANGUAGE = "english"
@@ -71,7 +72,7 @@ def is_prose(sentence: str) -> bool:
     words = TOKENIZER.to_words(sentence)
     if len(words) < MIN_PROSE_WORDS or not _FINAL_PUNCTUATION.search(sentence.strip()):
         return False
-    if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence):
+    if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence) or is_caption(sentence):
         return False
     letters = [c for c in sentence if c.isalpha()]
     return sum(c.isupper() for c in letters) <= 0.5 * len(letters)

@@ -19,6 +19,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers.lead import LeadSummarizer
 from briefing.summarizers.news import NewsSummarizer
+from briefing.summarizers.story import StorySummarizer
 
 _SUMY: dict[str, Callable[..., AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -33,6 +34,7 @@ _SUMY: dict[str, Callable[..., AbstractSummarizer]] = {
 STIGMA_WORDS = ("click", "scroll", "subscribe", "advertisement", "newsletter", "pictured", "photo")
 ALGORITHMS: tuple[str, ...] = (
     "newsdesk",
+    "story",
     "lead",
     "lexrank",
     "lsa",
@@ -49,6 +51,8 @@ def build(name: str, document: ObjectDocumentModel) -> AbstractSummarizer:
     """A summarizer for `name` (one of ALGORITHMS), configured for `document`."""
     if name == "newsdesk":
         return NewsSummarizer(STEMMER, stop_words=STOP_WORDS)
+    if name == "story":
+        return StorySummarizer(STEMMER, stop_words=STOP_WORDS)
     if name == "lead":
         return LeadSummarizer(STEMMER)
     if name == "edmundson":

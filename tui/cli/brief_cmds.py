@@ -10,6 +10,7 @@ import click
 
 from index.errors import NewsdeskError
 from index.library import Library
+from index.models import Extracted
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
 
@@ -95,40 +96,92 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 50))
+@click.option("--story", is_flag=True,
+              help="Summarize all the files together, as one story told by several articles.")
+@click.option("--sentences", "-n", type=click.IntRange(1, 50),
+              help="Summary length in sentences (default 3, with --story 5).")
+@click.option("--words", type=click.IntRange(1, 5000), help="Summary length in words instead.")
 @click.option("--algorithm", default="newsdesk", show_default=True, help=ALGORITHM_HELP)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per file on stdout.")
-def summarize(paths: tuple[str, ...], sentences: int, algorithm: str, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON on stdout: one object per file; with --story one object.")
+def summarize(paths: tuple[str, ...], story: bool, sentences: int | None, words: int | None,
+              algorithm: str, as_json: bool) -> None:
     """Summarize article files without adding them to the library.
 
     The same cleanup as `add` (menus, captions, footers stripped), then the summary's
     sentences one a line; with several files, each under a "== title (file)" line.
+    With --story the files are one story: its sentences come from any of them, most
+    important first, each cited [n] to the files that print it, and the files are listed.
+
+    \b
+      newsdesk summarize clip.txt -n 2
+      newsdesk summarize --story a.html b.txt c.txt --words 120 --json
     """
     # Imported here: sumy and numpy are slow to import and only summaries need them.
     from briefing.summarizers import ALGORITHMS
-    from briefing.summarizers import summarize as summarize_text
-    from index.ingest import expand, extract, read_file
 
+    if sentences is not None and words is not None:
+        raise NewsdeskError("give --sentences or --words, not both")
     if algorithm not in ALGORITHMS:
         raise NewsdeskError(f"unknown summary algorithm {algorithm!r}",
                             hint=f"choose one of: {', '.join(ALGORITHMS)}")
-    inputs = [(o, k) for o, k in expand(paths) if k not in (None, "url")]
-    failures = 0
-    for number, (origin, kind) in enumerate(inputs):
+    articles = _read_articles(paths)
+    if story:
+        _summarize_story(articles, sentences if words is None else None, words, as_json)
+    else:
+        _summarize_each(articles, sentences or 3, words, algorithm, as_json)
+    if not articles:
+        raise SystemExit(1)
+
+
+def _read_articles(paths: tuple[str, ...]) -> list[tuple[str, Extracted]]:
+    """(origin, cleaned article) for every readable input; errors reported on stderr."""
+    from index.ingest import expand, extract, read_file
+
+    articles = []
+    for origin, kind in expand(paths):
+        if kind in (None, "url"):
+            continue
         try:
-            article = extract(read_file(origin, str(kind)))
+            articles.append((origin, extract(read_file(origin, str(kind)))))
         except NewsdeskError as exc:
             echo(f"error: {exc.message}", err=True)
-            failures += 1
-            continue
-        picked = summarize_text(article.body, title=article.title, sentences=sentences,
-                                algorithm=algorithm)
+    return articles
+
+
+def _summarize_each(articles: list[tuple[str, Extracted]], sentences: int, words: int | None,
+                    algorithm: str, as_json: bool) -> None:
+    from briefing.summarizers import summarize as summarize_text
+    from briefing.summarizers import within_words
+
+    for number, (origin, article) in enumerate(articles):
+        picked = summarize_text(article.body, title=article.title,
+                                sentences=50 if words else sentences, algorithm=algorithm)
+        picked = within_words(picked, words) if words else picked
         if as_json:
             echo_json({"origin": origin, "title": article.title, "sentences": picked})
             continue
-        if len(inputs) > 1:
+        if len(articles) > 1:
             echo(("\n" if number else "") + f"== {article.title} ({Path(origin).name})")
         for sentence in picked:
             echo(" ".join(sentence.split()))
-    if not inputs or (failures and failures == len(inputs)):
-        raise SystemExit(1)
+
+
+def _summarize_story(articles: list[tuple[str, Extracted]], sentences: int | None,
+                     words: int | None, as_json: bool) -> None:
+    from briefing.story_files import summarize_files
+
+    if not articles:
+        return
+    summary = summarize_files(articles, sentences=sentences or (None if words else 5),
+                              words=words)
+    if as_json:
+        echo_json(summary.to_json())
+        return
+    echo(f"== {summary.title}" if summary.title else "==")
+    for sentence, cited in zip(summary.sentences, summary.citations, strict=True):
+        refs = "".join(f"[{n + 1}]" for n in cited)
+        echo(f"{' '.join(sentence.split())} {refs}")
+    echo("")
+    for number, source in enumerate(summary.sources, 1):
+        echo(f"[{number}] {source.line()}")

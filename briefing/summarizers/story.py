@@ -1,0 +1,207 @@
+"""newsdesk's multi-article summarizer: what several articles agree on, said once, facts first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import null_stemmer
+from sumy.summarizers._summarizer import AbstractSummarizer
+
+from briefing.summarizers._quality import (
+    facts,
+    has_section_label,
+    is_caption,
+    is_dangling,
+    normalized,
+)
+
+# Bounds: the earliest sentences of each article carry its news, and a story of hundreds of
+# articles must not cost more than a few hundred sentences.
+MAX_PER_ARTICLE = 40
+MAX_SENTENCES = 600
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+
+@dataclass(frozen=True, slots=True)
+class StoryWeights:
+    """How much each signal counts. Set on the DUC 2004 dev half and checked on Multi-News and
+    MultiLing (docs/quality.md); kept few and round so that they carry to other news."""
+
+    length: float = 0.7  # coverage is divided by words ** length: long sentences pay for words
+    position: float = 5.0  # bonus for an article's opening sentences
+    decay: float = 0.7  # how fast that bonus fades down the article
+    facts: float = 0.15  # names and numbers
+    dangling: float = 0.3  # a start that points back ("He said", "The group")
+    bigram: float = 1.0  # weight of a shared word pair relative to a shared word
+    spread: float = 2.0  # a concept weighs (articles using it) ** spread
+    single: float = 0.3  # weight of a concept only one article (or sentence) uses
+
+
+class StoryDocument(ObjectDocumentModel):  # type: ignore[misc]
+    """Several articles as one sumy document: one paragraph per article, its title a heading.
+    A sentence that several articles print (wire copy) is kept once: `origins[i]` is (article
+    index, position in it) of its first print, `reporters[i]` every article that prints it."""
+
+    def __init__(self, articles: Sequence[ObjectDocumentModel]) -> None:
+        first: dict[str, int] = {}
+        origins: list[tuple[int, int]] = []
+        reporters: list[set[int]] = []
+        paragraphs = []
+        for number, article in enumerate(articles):
+            kept = []
+            for position, sentence in enumerate(article.sentences):
+                key = normalized(str(sentence))
+                if key in first:
+                    reporters[first[key]].add(number)
+                    continue
+                first[key] = len(origins)
+                origins.append((number, position))
+                reporters.append({number})
+                kept.append(sentence)
+            paragraphs.append(Paragraph([*article.headings[:1], *kept]))
+        super().__init__(paragraphs)
+        self.articles = len(articles)
+        self.origins = tuple(origins)
+        self.reporters = tuple(tuple(sorted(r)) for r in reporters)
+
+
+class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
+    """Picks, one at a time, the sentence that adds the most of what the articles share (words
+    and word pairs weighted by how many articles use them) per word it costs, favouring
+    opening sentences, names and numbers; a sentence adds nothing it repeats, so redundancy is
+    controlled by construction. Returns sentences in the order picked: most important first."""
+
+    def __init__(
+        self,
+        stemmer: Callable[[str], str] = null_stemmer,
+        *,
+        stop_words: Iterable[str] = (),
+        weights: StoryWeights | None = None,
+    ) -> None:
+        super().__init__(stemmer)
+        self.stop_words = frozenset(w.lower() for w in stop_words)
+        self.weights = weights or StoryWeights()
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
+        sentences = document.sentences
+        return tuple(sentences[i] for i in self.pick(document, sentences=sentences_count))
+
+    def pick(
+        self, document: ObjectDocumentModel, *, sentences: int | None = None,
+        words: int | None = None,
+    ) -> list[int]:
+        """Indexes into document.sentences, most important first, until `sentences` are picked
+        or `words` are reached (whichever is given; both: whichever comes first)."""
+        origins = _origins(document)
+        candidates = _candidates(document.sentences, origins)
+        if not candidates:
+            return []
+        concepts = {i: self._concepts(document.sentences[i].words) for i in candidates}
+        weights = _concept_weights(concepts, origins, self.weights)
+        prior = {i: self._prior(str(document.sentences[i]), origins[i][1]) for i in candidates}
+        return _greedy(candidates, concepts, weights, prior, self._lengths(document, candidates),
+                       self.weights.length, sentences, words)
+
+    def _concepts(self, words: Sequence[str]) -> frozenset[str]:
+        stems = [self.stem_word(w.lower()) for w in words]
+        content = [w.lower() not in self.stop_words and w.isalnum() for w in words]
+        unigrams = {s for s, keep in zip(stems, content, strict=True) if keep}
+        pairs = {
+            f"{stems[k]} {stems[k + 1]}"
+            for k in range(len(stems) - 1)
+            if content[k] or content[k + 1]
+        }
+        return frozenset(unigrams | pairs)
+
+    def _prior(self, text: str, position: int) -> float:
+        w = self.weights
+        bonus = 1.0 + w.position / (position + 1) ** w.decay + w.facts * facts(text)
+        return bonus - (w.dangling if is_dangling(text) else 0.0)
+
+    @staticmethod
+    def _lengths(document: ObjectDocumentModel, candidates: list[int]) -> dict[int, int]:
+        return {i: len(document.sentences[i].words) for i in candidates}
+
+
+def _origins(document: ObjectDocumentModel) -> tuple[tuple[int, int], ...]:
+    if isinstance(document, StoryDocument):
+        return document.origins
+    return tuple((0, position) for position in range(len(document.sentences)))
+
+
+def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]]) -> list[int]:
+    """Sentence indexes worth considering: news prose of a sensible length, at most
+    MAX_PER_ARTICLE per article and MAX_SENTENCES in all, earliest positions first."""
+    seen: set[str] = set()
+    fit = []
+    for i, sentence in enumerate(sentences):
+        text = str(sentence)
+        key = " ".join(text.lower().split())
+        if origins[i][1] >= MAX_PER_ARTICLE or key in seen:
+            continue
+        seen.add(key)
+        if MIN_WORDS <= len(sentence.words) <= MAX_WORDS and not (
+            is_caption(text) or has_section_label(text)
+        ):
+            fit.append(i)
+    if not fit:  # nothing reads as news: the short lines are better than no summary at all
+        fit = [i for i, s in enumerate(sentences) if origins[i][1] < MAX_PER_ARTICLE and s.words]
+    fit.sort(key=lambda i: (origins[i][1], origins[i][0]))
+    return fit[:MAX_SENTENCES]
+
+
+def _concept_weights(
+    concepts: dict[int, frozenset[str]], origins: Sequence[tuple[int, int]], w: StoryWeights
+) -> dict[str, float]:
+    """A concept counts by how many articles use it; with a single article, by how often it
+    recurs. Concepts of one sentence only weigh little: they are its details, not the story."""
+    articles: dict[str, set[int]] = {}
+    sentences: Counter[str] = Counter()
+    for i, found in concepts.items():
+        sentences.update(found)
+        for concept in found:
+            articles.setdefault(concept, set()).add(origins[i][0])
+    several = len({a for a, _ in (origins[i] for i in concepts)}) > 1
+    weights = {}
+    for concept, where in articles.items():
+        count = len(where) if several else sentences[concept]
+        weight = count**w.spread if count > 1 else w.single
+        weights[concept] = weight * (w.bigram if " " in concept else 1.0)
+    return weights
+
+
+def _greedy(
+    candidates: list[int],
+    concepts: dict[int, frozenset[str]],
+    weights: dict[str, float],
+    prior: dict[int, float],
+    lengths: dict[int, int],
+    exponent: float,
+    sentences: int | None,
+    words: int | None,
+) -> list[int]:
+    """Pick the best gain per word, again and again; what a pick covers gains nothing later."""
+    covered: set[str] = set()
+    picked: list[int] = []
+    total = 0
+    left = sorted(candidates)
+    while left and (sentences is None or len(picked) < sentences):
+        if words is not None and total >= words:
+            break
+        gains = [
+            sum(weights[c] for c in concepts[i] - covered) * prior[i]
+            / max(lengths[i], 1) ** exponent
+            for i in left
+        ]
+        best = max(range(len(left)), key=gains.__getitem__)
+        if picked and gains[best] <= 0:
+            break
+        chosen = left.pop(best)
+        picked.append(chosen)
+        covered |= concepts[chosen]
+        total += lengths[chosen]
+    return picked
