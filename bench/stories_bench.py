@@ -25,48 +25,47 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from index.errors import InputError
+from index.extract import clean_text
 from index.models import Article
 from index.stories import group
-from index.story_vectors import terms
+from index.analysis import NEWS_STOP_WORDS
+from index.story_vectors import WORD
 
 Grouper = Callable[[Sequence[Article]], list[list[int]]]
 
 
 def load(path: Path) -> tuple[list[Article], list[str]]:
-    """Articles and their gold event labels."""
+    """Articles as `add` would make them from a file of title, date line and text, and their
+    gold event labels."""
     articles, labels = [], []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        articles.append(Article(
-            id=f"{number:05d}", title=row.get("title") or "", body=row.get("text") or "",
-            published=_date(row.get("published")), added=datetime(2000, 1, 1, tzinfo=UTC),
-            url=row.get("url") or "",
-        ))
-        labels.append(str(row["event"]))
+        if line.strip():
+            row = json.loads(line)
+            articles.append(_article(f"{number:05d}", row))
+            labels.append(str(row["event"]))
     return articles, labels
 
 
-def _date(text: object) -> datetime | None:
-    if not text:
-        return None
-    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y%m%d"):
-        try:
-            return datetime.strptime(str(text)[: len(datetime(2000, 1, 1).strftime(fmt))], fmt)\
-                .replace(tzinfo=UTC)
-        except ValueError:
-            continue
+def _article(aid: str, row: dict[str, str | None]) -> Article:
+    parts = [row.get("title") or "", row.get("published") or "", row.get("text") or ""]
+    text = "\n\n".join(p for p in parts if p)
+    added = datetime(2000, 1, 1, tzinfo=UTC)
     try:
-        parsed = datetime.fromisoformat(str(text))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        found = clean_text(text, url=row.get("url") or "")
+    except InputError:
+        return Article(id=aid, title=parts[0], body=parts[2], added=added)
+    return Article(id=aid, title=found.title, body=found.body, published=found.published,
+                   added=added, outlet=found.outlet, url=found.url)
+
+
+def _plain_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if len(w) > 1 and w not in NEWS_STOP_WORDS]
 
 
 def baseline(articles: Sequence[Article], threshold: float = 0.25) -> list[list[int]]:
     """Plain TF-IDF single pass over the whole text, input order, centroid cosine."""
-    bags = [Counter(terms(a.title + " " + a.body)) for a in articles]
+    bags = [Counter(_plain_words(a.title + "\n" + a.body)) for a in articles]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())

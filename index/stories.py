@@ -8,12 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-import numpy as np
-
 from index.models import Article
+from index.story_group import THRESHOLD, average_link
 from index.story_vectors import vectorize
 
-THRESHOLD = 0.25  # cosine to a story's centroid above which an article joins it
 HALF_LIFE = timedelta(days=2)  # a story this much older than the newest weighs half
 
 
@@ -33,31 +31,10 @@ class Story:
 
 
 def group(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Indexes of `articles` grouped by event: single pass in date order, each article joining
-    the story whose centroid it is most like, if that is above `threshold`."""
+    """Indexes of `articles` grouped by the event they report (see story_group)."""
     if not articles:
         return []
-    order = sorted(range(len(articles)), key=lambda i: (_utc(articles[i].date), articles[i].id))
-    matrix = vectorize(articles).matrix
-    groups: list[list[int]] = []
-    centroids = np.zeros((len(articles), matrix.shape[1]), dtype=np.float32)
-    for i in order:
-        if groups:
-            sims = centroids[: len(groups)] @ matrix[i]
-            best = int(np.argmax(sims))
-            if sims[best] >= threshold:
-                groups[best].append(i)
-                _recentre(centroids, best, matrix[groups[best]])
-                continue
-        centroids[len(groups)] = matrix[i]
-        groups.append([i])
-    return groups
-
-
-def _recentre(centroids: np.ndarray, at: int, rows: np.ndarray) -> None:
-    mean = rows.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    centroids[at] = mean / norm if norm else mean
+    return average_link(vectorize(articles).similarity(), threshold=threshold)
 
 
 def build_stories(

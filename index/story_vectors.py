@@ -1,68 +1,100 @@
-"""Article text as TF-IDF vectors for story grouping: title and lead, weighted, L2-normalized."""
+"""Article text as vectors for story grouping: all words, and the names and numbers alone.
+
+Two articles report the same event when they share its particular words: the people, places
+and figures more than the vocabulary of its kind ("strike", "killed", "province"). So names
+(capitalized words inside a sentence) and numbers weigh double among the words, and a second
+vector of names and numbers alone adds to the similarity.
+"""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from index.analysis import NEWS_STOP_WORDS
+from index.analysis import NEWS_STOP_WORDS, NewsAnalyzer
 from index.models import Article
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*", re.UNICODE)
-LEAD_WORDS = 160  # what happened is in the first paragraphs; the rest is background
-TITLE_WEIGHT = 2.0
+# the first word of the text, of a paragraph, or after a sentence's end (and a closing quote)
+SENTENCE_START = re.compile(
+    r"(?:^|[.!?][\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*([^\W_]+(?:['\u2019.-][^\W_]+)*)",
+    re.UNICODE | re.MULTILINE,
+)
+TITLE_WEIGHT = 2.0  # a headline word counts as two in the body
+NAME_WEIGHT = 2.0  # a name or number counts as two words
+NAMES_SHARE = 0.5  # share of the names-and-numbers similarity in the whole
+
+_stems = NewsAnalyzer()
 
 
 @dataclass(frozen=True, slots=True)
 class Vectors:
-    """One L2-normalized row per article over the shared vocabulary (terms in 2+ articles)."""
+    """L2-normalized TF-IDF rows, one per article: all words, and names and numbers alone."""
 
-    matrix: np.ndarray  # float32, articles x terms
+    words: np.ndarray  # float32, articles x terms in 2+ articles
+    names: np.ndarray  # float32, articles x names in 2+ articles
 
     def similarity(self) -> np.ndarray:
-        """Cosine similarity of every pair of articles."""
-        return self.matrix @ self.matrix.T
+        """How alike every pair of articles is (cosines mixed), as a square float32 matrix."""
+        words = self.words @ self.words.T
+        names = self.names @ self.names.T
+        return (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
 
 
-def terms(text: str) -> list[str]:
-    """Lowercase content words (no stop words, no one-letter tokens)."""
-    return [
-        w for w in (m.lower() for m in WORD.findall(text))
-        if len(w) > 1 and w not in NEWS_STOP_WORDS
-    ]
+def bags(article: Article) -> tuple[Counter[str], Counter[str]]:
+    """Weighted counts of the stemmed words, and of the names and numbers, of an article.
 
-
-def weighted_terms(article: Article) -> Counter[str]:
-    """Term counts of the title (weighted up) and the lead of the body."""
-    counts: Counter[str] = Counter()
-    for word in terms(article.title):
-        counts[word] += TITLE_WEIGHT
-    counts.update(terms(" ".join(article.body.split()[:LEAD_WORDS])))
-    return counts
+    A name is a word capitalized inside a sentence (a sentence's first word is capitalized
+    anyway); a number is a word that starts with a digit. Counting each distinct token once
+    keeps this fast: it runs on every article of a selection.
+    """
+    words: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for text, weight in ((article.title, TITLE_WEIGHT), (article.body, 1.0)):
+        firsts = Counter(SENTENCE_START.findall(text))
+        for token, count in Counter(WORD.findall(text)).items():
+            low = token.lower()
+            if len(low) < 2 or low in NEWS_STOP_WORDS:
+                continue
+            named = count if token[0].isdigit() else 0
+            if token[0].isupper():
+                named = count - firsts.get(token, 0)
+            words[_stems.stem(low)] += weight * (count + (NAME_WEIGHT - 1.0) * named)
+            if named:
+                names[low] += named
+    return words, names
 
 
 def vectorize(articles: Sequence[Article]) -> Vectors:
-    """TF-IDF rows (sublinear tf) for these articles, normalized to unit length."""
-    bags = [weighted_terms(a) for a in articles]
+    """TF-IDF vectors of these articles, the document frequencies counted among them."""
+    pairs = [bags(a) for a in articles]
+    return Vectors(tfidf([w for w, _ in pairs]), tfidf([n for _, n in pairs]))
+
+
+def tfidf(counts: Sequence[Counter[str]]) -> np.ndarray:
+    """Sublinear-tf, smoothed-idf rows normalized to unit length. Only terms shared by two or
+    more articles get a column; the others still count in each row's length, so an article
+    with much of its own is less like the rest."""
     df: Counter[str] = Counter()
-    for bag in bags:
+    for bag in counts:
         df.update(bag.keys())
-    n = len(bags)
+    n = len(counts)
     vocab = {t: i for i, t in enumerate(t for t, c in df.items() if c > 1)}
+    idf = {t: math.log((1 + n) / (1 + c) + 1.0) for t, c in df.items()}
     matrix = np.zeros((n, len(vocab)), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        norm = 0.0
-        for term, count in bag.items():
-            weight = (1.0 + math.log(count)) * math.log((1 + n) / (1 + df[term]) + 1.0)
-            norm += weight * weight
+    for row, bag in enumerate(counts):
+        weights = _weights(bag.items(), idf)
+        norm = math.sqrt(sum(w * w for _, w in weights))
+        for term, weight in weights:
             if (col := vocab.get(term)) is not None:
-                matrix[row, col] = weight
-        if norm:
-            # terms only this article has still count in its length: they make it less alike
-            matrix[row] /= math.sqrt(norm)
-    return Vectors(matrix)
+                matrix[row, col] = weight / norm
+    return matrix
+
+
+def _weights(items: Iterable[tuple[str, float]], idf: dict[str, float]) -> list[tuple[str, float]]:
+    return [(t, (1.0 + math.log(c)) * idf[t]) for t, c in items if c >= 1.0]
