@@ -25,11 +25,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from index.analysis import NEWS_STOP_WORDS
 from index.errors import InputError
 from index.extract import clean_text
 from index.models import Article
 from index.stories import group
-from index.analysis import NEWS_STOP_WORDS
 from index.story_vectors import WORD
 
 Grouper = Callable[[Sequence[Article]], list[list[int]]]
