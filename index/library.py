@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from index import dedupe
+from index import dedupe, story_assign, story_store
 from index.aliases import Alias, AliasBook, Expansion, definitions
 from index.errors import InputError, NewsdeskError, NotFoundError
 from index.ingest import (
@@ -28,7 +28,7 @@ from index.paths import library_dir
 from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
-from index.stories import Story, build_stories
+from index.stories import Story
 from index.textsafe import clean, clean_line
 
 BATCH = 500  # inputs per store transaction
@@ -320,12 +320,20 @@ class Library:
         """Other copies of the same story (from other pages or outlets)."""
         return self.store.duplicates_of(article_id)
 
-    def stories(self, ids: Sequence[str]) -> list[Story]:
-        """The articles with these ids grouped into stories, most important first. A copy
-        stands for the article it duplicates; every story lists all copies of its members."""
-        found = self.store.get_many(list(dict.fromkeys(ids)), bodies=False)
-        roots = sorted({a.duplicate_of or a.id for a in found})
-        return build_stories(self.store.get_many(roots), self.store.copies_of(roots))
+    def stories(
+        self, ids: Sequence[str], *, only_new: bool = False, tags: Iterable[str] = ()
+    ) -> list[Story]:
+        """The articles with these ids grouped into stories, most important first (see
+        `stories.importance`; `tags` are the tags the user asked for). A copy stands for the
+        article it duplicates; a story lists its selected members and all their copies.
+        Articles not yet in a story are placed now, and stay there. With only_new, what
+        earlier briefings covered is left out."""
+        return story_assign.stories_of(self.store, ids, only_new=only_new, tags=tags)
+
+    def record_briefing(self, stories: Sequence[Story]) -> int:
+        """Remember what a briefing covered (its stories' articles), for `only_new` later;
+        returns the briefing's number."""
+        return story_store.record_briefing(self.store, {s.id: s.article_ids for s in stories})
 
     def resolve_query(self, text: str) -> str:
         """A query with a leading @NAME replaced by that saved search's query."""

@@ -189,3 +189,37 @@ def m003_aliases(db: sqlite3.Connection) -> None:
     rows = db.execute("SELECT title, body FROM articles WHERE duplicate_of IS NULL")
     for title, body in rows:
         book.learn(definitions(f"{title}\n{body}"))
+
+
+@migration
+def m004_stories(db: sqlite3.Connection) -> None:
+    """Stories last: which story each article (a root, not a linked copy) belongs to, and
+    what each briefing covered, so the next one can leave it out. Deleting an article takes
+    it out of its story (the trigger), so no story lists a member that is gone."""
+    run_script(
+        db,
+        """
+        CREATE TABLE story_members (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            joined TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX story_members_story ON story_members(story_id);
+        CREATE TABLE briefings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            written TEXT NOT NULL
+        );
+        CREATE TABLE briefed (
+            briefing_id INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            PRIMARY KEY (briefing_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX briefed_article ON briefed(article_id)
+        """,
+    )
+    # one statement with a ";" inside: not for run_script
+    db.execute(
+        "CREATE TRIGGER story_members_gone AFTER DELETE ON articles BEGIN "
+        "DELETE FROM story_members WHERE article_id = OLD.id; END"
+    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -37,40 +36,64 @@ def group(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[lis
     return average_link(vectorize(articles).similarity(), threshold=threshold)
 
 
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What else weighs in a story's importance: the user's marks and earlier briefings."""
+
+    briefed: frozenset[str] = frozenset()  # articles an earlier briefing covered
+    covered: frozenset[str] = frozenset()  # stories an earlier briefing covered (in part)
+    tags: frozenset[str] = frozenset()  # tags the user asked for
+    only_new: bool = False  # leave out what earlier briefings covered
+
+
 def build_stories(
-    roots: Sequence[Article], copies: Mapping[str, Sequence[Article]]
+    groups: Mapping[str, Sequence[Article]],
+    copies: Mapping[str, Sequence[Article]],
+    signals: Signals = Signals(),
 ) -> list[Story]:
-    """The stories of these root articles (copies listed under their root), most important
-    first. Recency counts from the newest article of the selection, so a selection ranks the
-    same whenever it is asked for."""
-    if not roots:
+    """Stories from their root articles (story id -> members; copies listed under their
+    root), most important first. Recency counts from the newest article of the selection, so
+    a selection ranks the same whenever it is asked for. With `signals.only_new`, a story
+    keeps only the articles no briefing covered, and one with none left is dropped."""
+    dates = [_utc(a.date) for members in groups.values() for a in members]
+    if not dates:
         return []
-    now = max(_utc(a.date) for a in roots)
-    stories = [
-        make_story([roots[i] for i in members], copies, now) for members in group(roots)
-    ]
+    now = max(dates)
+    stories = []
+    for story_id, members in groups.items():
+        seen = story_id in signals.covered or any(a.id in signals.briefed for a in members)
+        if signals.only_new:
+            members = [a for a in members if a.id not in signals.briefed]
+        if members:
+            stories.append(make_story(story_id, members, copies, now, signals, seen))
     return sorted(stories, key=lambda s: (-s.score, s.id))
 
 
 def make_story(
-    members: Sequence[Article], copies: Mapping[str, Sequence[Article]], now: datetime
+    story_id: str,
+    members: Sequence[Article],
+    copies: Mapping[str, Sequence[Article]],
+    now: datetime,
+    signals: Signals = Signals(),
+    seen: bool = False,
 ) -> Story:
-    """One Story from its root articles and their copies."""
+    """One Story from its root articles and their copies; `seen`: a briefing covered some."""
     everyone = [c for a in members for c in (a, *copies.get(a.id, ()))]
     lead = representative(members, copies)
     ordered = [lead, *sorted((a for a in everyone if a.id != lead.id), key=_by_date)]
     outlets = outlet_ranking(everyone)
     dates = [_utc(a.date) for a in everyone]
+    updated = seen and any(a.id not in signals.briefed for a in members)
     return Story(
-        id=story_id(min(members, key=_by_date).id),
+        id=story_id,
         title=lead.title,
         article_ids=tuple(a.id for a in ordered),
         outlets=outlets,
         first=min(dates),
         last=max(dates),
-        score=importance(len(everyone), len(outlets), max(dates), now),
-        new=True,
-        updated=False,
+        score=importance(everyone, len(outlets), max(dates), now, signals, not seen),
+        new=not seen,
+        updated=updated,
     )
 
 
@@ -91,15 +114,19 @@ def outlet_ranking(articles: Sequence[Article]) -> tuple[str, ...]:
     return tuple(sorted(seen, key=lambda o: (-seen[o][0], seen[o][1], o)))
 
 
-def importance(articles: int, outlets: int, last: datetime, now: datetime) -> float:
-    """More outlets and articles weigh up, age weighs down (half as much every HALF_LIFE)."""
+def importance(
+    articles: Sequence[Article], outlets: int, last: datetime, now: datetime,
+    signals: Signals = Signals(), new: bool = True,
+) -> float:
+    """What an editor weighs: distinct outlets (most), then articles (less with each more);
+    one point each for a starred article, one in the basket, a tag asked for, and no earlier
+    briefing; all halved for every HALF_LIFE the story is older than the newest."""
+    base = outlets + math.log1p(len(articles))
+    base += any(a.starred for a in articles) + any(a.in_basket for a in articles)
+    base += bool(signals.tags and any(set(a.tags) & signals.tags for a in articles))
+    base += new
     age = max((now - last).total_seconds(), 0.0) / HALF_LIFE.total_seconds()
-    return (outlets + math.log1p(articles)) * 0.5**age
-
-
-def story_id(first_article: str) -> str:
-    """A story's id, from the id of the article that started it."""
-    return "s" + hashlib.blake2b(first_article.encode(), digest_size=6).hexdigest()
+    return float(base * 0.5**age)
 
 
 def _utc(moment: datetime) -> datetime:

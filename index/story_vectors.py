@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,14 +46,14 @@ class Vectors:
         return (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
 
 
-def bags(article: Article) -> tuple[Counter[str], Counter[str]]:
+def bags(article: Article) -> tuple[dict[str, float], Counter[str]]:
     """Weighted counts of the stemmed words, and of the names and numbers, of an article.
 
     A name is a word capitalized inside a sentence (a sentence's first word is capitalized
     anyway); a number is a word that starts with a digit. Counting each distinct token once
     keeps this fast: it runs on every article of a selection.
     """
-    words: Counter[str] = Counter()
+    words: defaultdict[str, float] = defaultdict(float)
     names: Counter[str] = Counter()
     for text, weight in ((article.title, TITLE_WEIGHT), (article.body, 1.0)):
         firsts = Counter(SENTENCE_START.findall(text))
@@ -76,7 +76,7 @@ def vectorize(articles: Sequence[Article]) -> Vectors:
     return Vectors(tfidf([w for w, _ in pairs]), tfidf([n for _, n in pairs]))
 
 
-def tfidf(counts: Sequence[Counter[str]]) -> np.ndarray:
+def tfidf(counts: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Sublinear-tf, smoothed-idf rows normalized to unit length. Only terms shared by two or
     more articles get a column; the others still count in each row's length, so an article
     with much of its own is less like the rest."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from index.library import Library
 from index.stories import Story
 from tests.index.story_samples import (
@@ -68,3 +70,60 @@ def test_no_articles_no_stories(library: Library) -> None:
     assert library.stories([]) == []
     assert library.stories(["not-there"]) == []
 
+
+
+def test_tomorrows_follow_up_joins_yesterdays_stored_story(library: Library) -> None:
+    first = library.stories(load(library, *TODAY))
+    hit = story_of(first, "hit-levant")
+    # a new day: only the follow-up is selected, and it joins the stored story
+    [later] = library.stories(load(library, HIT_FOLLOW_UP))
+    assert later.id == hit.id
+    assert later.article_ids == ("hit-funeral",)
+    again = library.stories([str(a["id"]) for a in (*TODAY, HIT_FOLLOW_UP)])
+    assert story_of(again, "hit-funeral").id == hit.id
+    assert {s.id for s in again} == {s.id for s in first}
+
+
+def test_story_ids_last_across_library_reopen(library_home: Path) -> None:
+    with Library(library_home) as lib:
+        ids = {s.id for s in lib.stories(load(lib, *TODAY))}
+    with Library(library_home) as lib:
+        assert {s.id for s in lib.stories([str(a["id"]) for a in TODAY])} == ids
+
+
+def test_briefed_stories_are_not_new_and_updates_are_marked(library: Library) -> None:
+    today = library.stories(load(library, *TODAY))
+    assert all(s.new and not s.updated for s in today)
+    library.record_briefing(today)
+    load(library, HIT_FOLLOW_UP)
+    everything = [str(a["id"]) for a in (*TODAY, HIT_FOLLOW_UP)]
+    again = library.stories(everything)
+    assert not any(s.new for s in again)
+    assert [s.updated for s in again if "hit-funeral" in s.article_ids] == [True]
+    [update] = library.stories(everything, only_new=True)
+    assert update.article_ids == ("hit-funeral",) and update.updated
+    library.record_briefing([update])
+    assert library.stories(everything, only_new=True) == []
+
+
+def test_a_deleted_article_leaves_its_story(library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    rutba = story_of(stories, "rutba-levant")
+    # what Library.delete does to the record (the trigger cleans the story tables)
+    with library.store.transaction() as db:
+        db.execute("DELETE FROM articles WHERE id = 'rutba-euphrates'")
+    again = library.stories([str(a["id"]) for a in TODAY])
+    assert story_of(again, "rutba-levant").article_ids == ("rutba-levant",)
+    assert story_of(again, "rutba-levant").id == rutba.id
+
+
+def test_user_signals_raise_a_story(library: Library) -> None:
+    ids = load(library, *TODAY)
+    plain = library.stories(ids)
+    assert plain[-1].article_ids == ("derby",)
+    library.mark("derby", starred=True, in_basket=True)
+    library.tag("derby", add=["football"])
+    marked = library.stories(ids, tags=["football"])
+    derby = story_of(marked, "derby")
+    assert derby.score > story_of(plain, "derby").score
+    assert marked.index(derby) < plain.index(story_of(plain, "derby"))

@@ -1,0 +1,118 @@
+"""Placing articles into stored stories: a new article joins a story of its days, or starts one.
+
+The same grouping (story_group.average_link, same threshold) decides, with the stories stored
+around the new articles' dates as fixed groups: they take in new articles but never merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from index import story_store
+from index.ingest import normalize_tags
+from index.models import Article, utcnow
+from index.store import Store
+from index.stories import Signals, Story, build_stories
+from index.story_group import average_link
+from index.story_vectors import vectorize
+
+WINDOW = timedelta(days=7)  # a story takes in articles this long after (or before) its own
+BATCH = 1000  # new articles grouped at a time: memory grows with the square
+CONTEXT = 2000  # most stored articles compared with one batch
+
+
+def stories_of(
+    store: Store, ids: Sequence[str], *, only_new: bool = False, tags: Iterable[str] = ()
+) -> list[Story]:
+    """Library.stories: the stories of these articles, placing those not yet in one."""
+    found = store.get_many(list(dict.fromkeys(ids)), bodies=False)
+    wanted = sorted({a.duplicate_of or a.id for a in found})
+    roots = store.get_many(wanted, bodies=False)
+    placed = place(store, roots)
+    groups: dict[str, list[Article]] = {}
+    for article in roots:
+        groups.setdefault(placed[article.id], []).append(article)
+    # a story is not new if a briefing covered any of its members, selected or not
+    members = story_store.members(store, list(groups))
+    earlier = story_store.briefed(store, [i for ids in members.values() for i in ids])
+    signals = Signals(
+        briefed=frozenset(earlier), only_new=only_new,
+        covered=frozenset(s for s, ids in members.items() if earlier.intersection(ids)),
+        tags=frozenset(normalize_tags(tags)),
+    )
+    return build_stories(groups, store.copies_of(wanted), signals)
+
+
+def place(store: Store, roots: Sequence[Article]) -> dict[str, str]:
+    """The story id of each of these articles (roots, not copies), placing those that have
+    none yet and storing where they went."""
+    placed = story_store.membership(store, [a.id for a in roots])
+    waiting = sorted((a for a in roots if a.id not in placed), key=_by_date)
+    for start in range(0, len(waiting), BATCH):
+        batch = [a.id for a in waiting[start : start + BATCH]]
+        placed.update(_place_batch(store, store.get_many(batch)))
+    return placed
+
+
+def _place_batch(store: Store, new: list[Article]) -> dict[str, str]:
+    if not new:
+        return {}
+    dates = [_utc(a.date) for a in new]
+    stories = story_store.stories_between(store, min(dates) - WINDOW, max(dates) + WINDOW)
+    context = _context(store, stories)
+    old = [a for members in context.values() for a in members]
+    fixed: list[list[int]] = []
+    offset = 0
+    for members in context.values():
+        fixed.append(list(range(offset, offset + len(members))))
+        offset += len(members)
+    articles = old + new
+    groups = average_link(vectorize(articles).similarity(), fixed=fixed)
+    story_ids = list(context)
+    assignments: dict[str, str] = {}
+    stamp = utcnow().isoformat()
+    for k, group in enumerate(groups):
+        joined = [articles[i] for i in group if i >= len(old)]
+        if not joined:
+            continue
+        story = story_ids[k] if k < len(story_ids) else new_story_id(joined[0].id, stamp)
+        assignments.update((a.id, story) for a in joined)
+    story_store.join(store, assignments)
+    # another process may have placed some meanwhile: read back what holds
+    return story_store.membership(store, list(assignments))
+
+
+def _context(store: Store, stories: list[str]) -> dict[str, list[Article]]:
+    """Stored members of these stories, the most recent stories first, up to CONTEXT."""
+    members = story_store.members(store, stories)
+    loaded = {a.id: a for a in store.get_many([i for ids in members.values() for i in ids])}
+    context: dict[str, list[Article]] = {}
+    total = 0
+    for story, ids in sorted(members.items(), key=lambda kv: _latest(kv[1], loaded),
+                             reverse=True):
+        found = [loaded[i] for i in ids if i in loaded]
+        if found and total + len(found) <= CONTEXT:
+            context[story] = found
+            total += len(found)
+    return context
+
+
+def _latest(ids: list[str], loaded: dict[str, Article]) -> datetime:
+    dates = [_utc(loaded[i].date) for i in ids if i in loaded]
+    return max(dates, default=datetime.min.replace(tzinfo=UTC))
+
+
+def new_story_id(first_article: str, stamp: str) -> str:
+    """A new story's id: from the article that starts it and the time (an article deleted
+    and added again starts a story of its own, not its old one)."""
+    return "s" + hashlib.blake2b(f"{first_article} {stamp}".encode(), digest_size=6).hexdigest()
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _by_date(article: Article) -> tuple[datetime, str]:
+    return (_utc(article.date), article.id)

@@ -1,0 +1,87 @@
+"""The stored side of stories: which story each article belongs to, and what briefings covered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+
+from index.models import utcnow
+from index.store import Store
+
+CHUNK = 500  # ids per SQL statement (SQLite's variable limit is far above)
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield list(ids[start : start + CHUNK])
+
+
+def membership(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    """The story id of each of these articles that has one."""
+    found: dict[str, str] = {}
+    for chunk in _chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(store.db.execute(
+            f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})",
+            chunk,
+        ).fetchall())
+    return found
+
+
+def members(store: Store, story_ids: Sequence[str]) -> dict[str, list[str]]:
+    """The member articles of each of these stories (only articles still in the library)."""
+    found: dict[str, list[str]] = {}
+    for chunk in _chunks(story_ids):
+        marks = ",".join("?" * len(chunk))
+        rows = store.db.execute(
+            "SELECT m.story_id, m.article_id FROM story_members m "
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks}) "
+            "ORDER BY m.article_id",
+            chunk,
+        )
+        for story, article in rows:
+            found.setdefault(story, []).append(article)
+    return found
+
+
+def stories_between(store: Store, start: datetime, end: datetime) -> list[str]:
+    """Stories with a member dated in [start, end]: the ones a new article may join."""
+    return [r[0] for r in store.db.execute(
+        "SELECT DISTINCT m.story_id FROM story_members m JOIN articles a ON a.id = m.article_id "
+        "WHERE COALESCE(a.published, a.added) BETWEEN ? AND ?",
+        (start.isoformat(), end.isoformat()),
+    )]
+
+
+def join(store: Store, assignments: Mapping[str, str]) -> None:
+    """Put articles into stories (article id -> story id), in one transaction. An article
+    another process placed meanwhile keeps its place."""
+    now = utcnow().isoformat()
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT OR IGNORE INTO story_members VALUES (?, ?, ?)",
+            [(article, story, now) for article, story in assignments.items()],
+        )
+
+
+def briefed(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Which of these articles an earlier briefing covered."""
+    found: set[str] = set()
+    for chunk in _chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in store.db.execute(
+            f"SELECT DISTINCT article_id FROM briefed WHERE article_id IN ({marks})", chunk))
+    return found
+
+
+def record_briefing(store: Store, covered: Mapping[str, Sequence[str]]) -> int:
+    """Remember that a briefing covered these stories (story id -> its article ids);
+    returns the briefing's number."""
+    with store.transaction() as db:
+        cursor = db.execute("INSERT INTO briefings (written) VALUES (?)", (utcnow().isoformat(),))
+        number = int(cursor.lastrowid or 0)
+        db.executemany(
+            "INSERT OR IGNORE INTO briefed VALUES (?, ?, ?)",
+            [(number, article, story) for story, ids in covered.items() for article in ids],
+        )
+    return number
