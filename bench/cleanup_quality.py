@@ -16,8 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.cleanup_meta import load_meta, report_meta, score_meta
 from index.errors import InputError
 from index.extract import clean_text, extract_html
+from index.models import Extracted
 
 _WORD = re.compile(r"\w+")
 
@@ -119,13 +121,35 @@ def read_html(case: Case) -> str:
     return gzip.decompress(case.html_path.read_bytes()).decode("utf-8", errors="replace")
 
 
+def _extracted(case: Case) -> Extracted | None:
+    try:
+        return clean_text(case.text, url=case.url)
+    except InputError:
+        return None
+
+
+def score_meta_of(cases: list[Case], meta_path: Path, misses: int) -> None:
+    """Headline, date, author and outlet of clean_text against the HTML's metadata."""
+    pages = [(c.id, c.url, _extracted(c)) for c in cases]
+    meta = load_meta(meta_path)
+    report_meta("clean_text", score_meta(pages, meta), misses)
+    even = [p for i, p in enumerate(pages) if i % 2 == 0]
+    odd = [p for i, p in enumerate(pages) if i % 2 == 1]
+    report_meta("clean_text, even pages", score_meta(even, meta), 0)
+    report_meta("clean_text, odd pages", score_meta(odd, meta), 0)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data_dir", type=Path, help="folder holding dev.jsonl and html/")
     parser.add_argument("--html", action="store_true", help="also score extract_html")
     parser.add_argument("--worst", type=int, default=5, help="list the N worst pages")
+    parser.add_argument("--meta", type=Path, metavar="JSONL",
+                        help="also score headline/date/author/outlet against this file")
     args = parser.parse_args(argv)
     cases = load(args.data_dir)
+    if args.meta:
+        score_meta_of(cases, args.meta, args.worst)
     report("keep-all-text baseline", run(cases, lambda c: c.text), 0)
     report("clean_text", run(cases, lambda c: clean_text(c.text, url=c.url).body), args.worst)
     if args.html:

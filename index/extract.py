@@ -10,16 +10,19 @@ from datetime import datetime
 from pathlib import PurePath
 
 from index.errors import InputError
+from index.extract_byline import NearLine, choose_author
+from index.extract_dates import DateLine, FoundDate, choose_date, find_date
 from index.extract_lines import Line, is_furniture, keep, main_region, split_lines, title_case
 from index.extract_meta import (
     copyright_outlet,
     find_author,
-    find_date,
     known_outlet,
     outlet_from_url,
     registrable_domain,
     reporting_credit,
 )
+from index.extract_outlet import name_from_page, wire_in_dateline
+from index.extract_parts import Parts, split_parts
 from index.extract_visible import visible_text
 from index.models import Extracted
 
@@ -49,8 +52,11 @@ _SECTIONS = frozenset(
 )  # fmt: skip
 
 
-def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
+def clean_text(text: str, *, url: str = "", filename: str = "",
+               saved: datetime | None = None) -> Extracted:
     """The article in the visible text of a news page, without the page around it.
+
+    ``saved`` is when the page was saved (a file's mtime): "3 hours ago" counts from it.
 
     Raises InputError for empty input, binary junk, or text with no article-like prose.
     """
@@ -64,17 +70,25 @@ def clean_text(text: str, *, url: str = "", filename: str = "") -> Extracted:
         )
     headline, suffix = _page_title(lines[0].text)
     title = _find_title(lines, start, headline, suffix)
-    top = lines[:start] + lines[start : start + _META_LOOKAHEAD]
+    anchor = _index_of(lines, title, start)
+    date = _published(lines, anchor, (start, end), url, saved)
     if _already_clean(lines, start, end):
         body_lines = lines[start:]
     else:
         body_lines = [line for line in lines[start:end] if keep(line)]
+    printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
+    parts = split_parts(lines, body_lines, printed, _is_meta)
+    body = _body(parts.body, title)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
-        body=_body(body_lines, title),
-        author=_author(top, lines[start:]),
-        outlet=_outlet(url, suffix, lines),
-        published=_published(top + lines[end : end + 8]),
+        body=body,
+        standfirst=parts.standfirst,
+        captions=parts.captions,
+        dropped=_dropped(lines, body, title, parts),
+        author=_author(lines, anchor, start, end),
+        outlet=_outlet(url, suffix, lines, body),
+        published=date.when if date else None,
+        published_precision=date.precision if date else "zoned",
         url=url,
     )
 
@@ -104,12 +118,14 @@ def extract_html(html: str, *, url: str = "") -> Extracted:
     outlet = known_outlet(sitename) or (outlet_from_url(url) if url else "") or sitename
     if url and sitename and outlet == registrable_domain(url):
         outlet = sitename
+    date = _parse_iso(getattr(doc, "date", "") or "")
     return Extracted(
         title=title or _first_words(body.split("\n\n")),
         body=body,
         author=(getattr(doc, "author", "") or "").replace(";", ",").strip(),
         outlet=outlet,
-        published=_parse_iso(getattr(doc, "date", "") or ""),
+        published=date.when if date else None,
+        published_precision=date.precision if date else "zoned",
         url=url,
     )
 
@@ -151,10 +167,18 @@ def _page_title(first: str) -> tuple[str, str]:
     return first, ""
 
 
-def _author(top: list[Line], rest: list[Line]) -> str:
-    """The byline above the article, else a "Reporting by" credit after it."""
-    found = next((a for line in top if (a := find_author(line.text))), "")
-    return found or next((a for line in rest if (a := reporting_credit(line.text))), "")
+def _not_byline(line: Line) -> bool:
+    return (line.credit or line.furniture or line.end_marker or line.bullet
+            or (line.prose and line.words > 20))
+
+
+def _author(lines: list[Line], anchor: int, start: int, end: int) -> str:
+    """The byline near the headline, else a "Reporting by" credit after the article."""
+    near = [NearLine(i, lines[i].text, _not_byline(lines[i]))
+            for i in range(max(0, min(anchor, start) - 16),
+                           min(len(lines), start + _META_LOOKAHEAD))]
+    found = choose_author(near, anchor, [ln.text for ln in lines if ln.words <= 8])
+    return found or next((a for ln in lines[start:] if (a := reporting_credit(ln.text))), "")
 
 
 def _looks_like_outlet(text: str) -> bool:
@@ -166,7 +190,8 @@ def _find_title(lines: list[Line], start: int, headline: str, suffix: str) -> st
     """The headline: the page title's (as printed in the page if it is), else the headline-like
     line above the article, preferring the one just above the byline and date lines, since
     photo captions sit between those and the body."""
-    if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)):
+    if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)
+                  and not _is_meta(lines[0])):
         folded = headline.casefold()
         return next(
             (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
@@ -287,25 +312,48 @@ def _body(lines: list[Line], title: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _outlet(url: str, suffix: str, lines: list[Line]) -> str:
+def _outlet(url: str, suffix: str, lines: list[Line], body: str) -> str:
+    """A known site's name, the page title's suffix, the phrase that spells the site's
+    address, a copyright owner, the masthead, the wire in the dateline, else the domain."""
     from_url = outlet_from_url(url) if url else ""
     if from_url and from_url != registrable_domain(url):
         return from_url
     if suffix:
         return known_outlet(suffix) or suffix
+    if url and (name := name_from_page(url, (ln.text for ln in lines if ln.words <= 12))):
+        return name
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
             return known_outlet(name) or name
     if name := _masthead(lines):
         return known_outlet(name) or name
+    if name := wire_in_dateline(body):
+        return known_outlet(name) or name
     return from_url
 
 
-def _published(lines: list[Line]) -> datetime | None:
-    for line in lines:
-        if line.words <= 30 and (found := find_date(line.text)) is not None:
-            return found
-    return None
+def _dropped(lines: list[Line], body: str, title: str, parts: Parts) -> tuple[str, ...]:
+    """The input's lines that are in no part of the article, in page order."""
+    kept = set(body.splitlines()) | {title, parts.standfirst}
+    kept |= {c for caption in parts.captions for c in (caption, caption.split(" (")[0])}
+    return tuple(ln.text for ln in lines if ln.text not in kept)
+
+
+def _index_of(lines: list[Line], title: str, start: int) -> int:
+    """Where the headline sits nearest the article (the article's start when it is not
+    printed above it; the page's title line on top often repeats it)."""
+    at = [i for i, ln in enumerate(lines[: start + 2]) if ln.text == title]
+    return at[-1] if at and at[-1] >= start - _TITLE_WINDOW else start
+
+
+def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str,
+               saved: datetime | None) -> FoundDate | None:
+    """The date among the lines above the article, its first lines and those after it."""
+    start, end = region
+    near = [*range(start + _META_LOOKAHEAD), *range(end, min(len(lines), end + 8))]
+    candidates = [DateLine(i, lines[i].text, start <= i < end and lines[i].prose and
+                           lines[i].words > 14) for i in near if i < len(lines)]
+    return choose_date(candidates, anchor, url, saved)
 
 
 def _paragraphs(text: str, title: str) -> str:
@@ -320,5 +368,9 @@ def _paragraphs(text: str, title: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _parse_iso(text: str) -> datetime | None:
-    return find_date(text) if text else None
+def _parse_iso(text: str) -> FoundDate | None:
+    found = find_date(text) if text else None
+    # trafilatura prints a bare day as midnight with no zone.
+    if found and found.precision == "local" and (found.when.hour, found.when.minute) == (0, 0):
+        return FoundDate(found.when, "day")
+    return found

@@ -1,4 +1,4 @@
-"""Metadata found in page text: publication dates, bylines and outlet names."""
+"""Metadata found in page text: bylines and outlet names (dates: extract_dates)."""
 
 # Typographic dashes, quotes and full-width marks are matched on purpose.
 # ruff: noqa: RUF001
@@ -6,9 +6,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Domains whose outlet name is not simply the domain; checked by suffix so "edition.cnn.com"
 # and "www.bbc.co.uk" both match.
@@ -61,58 +59,6 @@ _SECOND_LEVEL = frozenset(
 )  # fmt: skip
 
 _HOST = re.compile(r"[\w.-]+")
-_DIGIT = re.compile(r"\d")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
-_TIME = (
-    r"(?:(?:\s*(?:,|at|-|–|\|)?\s*)(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>[A-Z]{2,4}\b|[+-]\d{2}:?\d{2})?)?"
-)
-_DATE_PATTERNS = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})"
-        r"(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
-        r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>(?:19|20)\d{2})\b" + _TIME,
-        _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
-        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        + _MONTH
-        + r",?\s+(?P<y>(?:19|20)\d{2})\b"
-        + _TIME,
-    )
-)
-_TZ_HOURS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-    "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7,
-    "MDT": -6, "PT": -8, "PST": -8, "PDT": -7, "IST": 5.5, "JST": 9, "AEST": 10, "AEDT": 11,
-}  # fmt: skip
-# "ET" means EST or EDT depending on the date, so these follow the real zone's rules.
-_US_ZONES = {
-    "ET": "America/New_York",
-    "CT": "America/Chicago",
-    "MT": "America/Denver",
-    "PT": "America/Los_Angeles",
-}
 _BY = re.compile(
     r"^(?:written\s+|words\s+|reporting\s+)?by[:\s]\s*(?P<name>[^|•·\n]{2,80}?)"
     r"\s*(?:$|[|•·;]|,\s|\s[-–—]\s|\s(?:on|for|in|published|updated)\s)",
@@ -169,47 +115,6 @@ def known_outlet(name: str) -> str:
     return ""
 
 
-def find_date(line: str) -> datetime | None:
-    """An absolute publication date in a line, as aware UTC; relative dates are ignored."""
-    if not _DIGIT.search(line):
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(line)
-        if match and (found := _to_datetime(match)) is not None:
-            return found
-    return None
-
-
-def _to_datetime(match: re.Match[str]) -> datetime | None:
-    groups = match.groupdict()
-    month = _MONTHS[groups["mon"].lower().rstrip(".")] if groups.get("mon") else int(groups["m"])
-    hour, minute = int(groups.get("h") or 0), int(groups.get("mi") or 0)
-    ampm = (groups.get("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    try:
-        local = datetime(int(groups["y"]), month, int(groups["d"]), hour, minute)
-    except ValueError:
-        return None
-    return local.replace(tzinfo=_zone(groups.get("tz") or "")).astimezone(UTC)
-
-
-def _zone(text: str) -> tzinfo:
-    text = text.upper()
-    if text in _US_ZONES:
-        try:
-            return ZoneInfo(_US_ZONES[text])
-        except ZoneInfoNotFoundError:  # no tz database on this system: standard time is close
-            pass
-    if text[:1] in "+-" and len(text) >= 5:
-        digits = text[1:].replace(":", "")
-        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
-        return timezone(-offset if text[0] == "-" else offset)
-    return timezone(timedelta(hours=_TZ_HOURS.get(text, 0)))
-
-
 def find_author(line: str) -> str:
     """The author name(s) in a byline ("By Jane Doe |", "Jane Doe, Reuters"), else ""."""
     if len(line) > 120:
@@ -237,4 +142,5 @@ def copyright_outlet(line: str) -> str:
     if not match:
         return ""
     name = match.group("name").strip(" .,-")
+    name = re.sub(r"^(?:copyright|by)\s+", "", name, flags=re.IGNORECASE)
     return name if 1 <= len(name.split()) <= 5 else ""

@@ -9,6 +9,7 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from index import dedupe
@@ -31,6 +32,7 @@ class Source:
     raw: bytes
     kind: str  # "text" or "html"
     url: str = ""
+    saved: datetime | None = None  # when the page was saved: "3 hours ago" counts from it
 
 
 def is_url(arg: str) -> bool:
@@ -76,7 +78,8 @@ def read_file(origin: str, kind: str) -> Source:
     """The bytes of a file (unpacked when gzipped); InputError when it cannot be an article."""
     path = Path(origin).expanduser()
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
         if size > MAX_BYTES:
             raise InputError(
                 f"{origin} is too large ({size / 2**20:.0f} MB)",
@@ -91,7 +94,8 @@ def read_file(origin: str, kind: str) -> Source:
         raise InputError(f"cannot read {origin}: {exc.strerror or exc}") from None
     if path.suffix.lower() == ".gz":
         raw = _gunzip(origin, raw)
-    return Source(origin=str(path), raw=raw, kind=kind)
+    saved = datetime.fromtimestamp(stat.st_mtime, UTC).replace(microsecond=0)
+    return Source(origin=str(path), raw=raw, kind=kind, saved=saved)
 
 
 def _gunzip(origin: str, raw: bytes) -> bytes:
@@ -138,7 +142,8 @@ def extract(source: Source) -> Extracted:
         raise InputError(f"{source.origin} looks like a binary file, not an article")
     if source.kind == "html":
         return extract_html(text, url=source.url)
-    return clean_text(text, url=source.url, filename=Path(source.origin).name)
+    return clean_text(text, url=source.url, filename=Path(source.origin).name,
+                      saved=source.saved)
 
 
 def article_id(content: str, where: str) -> str:
@@ -162,12 +167,15 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
         outlet=clean_line(extracted.outlet),
         author=clean_line(extracted.author),
         published=extracted.published,
+        published_precision=extracted.published_precision,
+        standfirst=extracted.standfirst,
+        captions=extracted.captions,
         added=utcnow(),
         url=url,
         origin=origin,
         tags=normalize_tags(tags),
     )
-    return NewArticle(article, chash, bands, source.raw)
+    return NewArticle(article, chash, bands, source.raw, extracted.dropped)
 
 
 def normalize_tag(tag: str) -> str:

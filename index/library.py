@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -23,7 +23,7 @@ from index.ingest import (
     prepare,
     read_file,
 )
-from index.models import Article, utcnow
+from index.models import Article, parse_published, published_text, utcnow
 from index.paths import library_dir
 from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
@@ -164,19 +164,24 @@ class Library:
 
     # -- adding -----------------------------------------------------------------------------
 
-    def add(self, args: Iterable[str], tags: Iterable[str] = ()) -> Iterator[AddResult]:
-        """Add files, folders and URLs; one result per input, in order, as chunks land."""
+    def add(self, args: Iterable[str], tags: Iterable[str] = (),
+            outlet: str = "") -> Iterator[AddResult]:
+        """Add files, folders and URLs; one result per input, in order, as chunks land.
+
+        A non-empty ``outlet`` names the outlet of every input, whatever cleanup finds.
+        """
         tag_list = normalize_tags(tags)
+        outlet = " ".join(outlet.split())
 
         def batches() -> Iterator[list[NewArticle | AddResult]]:
             batch: list[tuple[str, str | None]] = []
             for item in expand(args):
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    yield self._prepare_batch(batch, tag_list)
+                    yield self._prepare_batch(batch, tag_list, outlet)
                     batch = []
             if batch:
-                yield self._prepare_batch(batch, tag_list)
+                yield self._prepare_batch(batch, tag_list, outlet)
 
         yield from self._ingest(batches())
 
@@ -193,36 +198,40 @@ class Library:
         return self._store_batch(prepared)
 
     def _prepare_batch(
-        self, batch: Sequence[tuple[str, str | None]], tags: tuple[str, ...]
+        self, batch: Sequence[tuple[str, str | None]], tags: tuple[str, ...], outlet: str = ""
     ) -> list[NewArticle | AddResult]:
         prepared: list[NewArticle | AddResult] = []
         for origin, kind in batch:
             if kind is None:
                 prepared.append(AddResult(origin, "skipped", error="not an article format"))
             elif kind == "url":
-                prepared.append(self._fetch(origin, tags))
+                prepared.append(self._fetch(origin, tags, outlet))
             else:
                 try:
                     source = read_file(origin, kind)
                 except InputError as exc:
                     prepared.append(AddResult(origin, "error", error=exc.message))
                     continue
-                prepared.append(self._prepare(source, tags))
+                prepared.append(self._prepare(source, tags, outlet))
         return prepared
 
-    def _fetch(self, url: str, tags: tuple[str, ...]) -> NewArticle | AddResult:
+    def _fetch(self, url: str, tags: tuple[str, ...], outlet: str = "") -> NewArticle | AddResult:
         # Imported here: fetching needs httpx, which local adds never touch.
         from index.fetch import fetch_source
 
         try:
-            return self._prepare(fetch_source(url), tags)
+            return self._prepare(fetch_source(url), tags, outlet)
         except NewsdeskError as exc:
             return AddResult(url, "error", error=exc.message)
 
     @staticmethod
-    def _prepare(source: Source, tags: tuple[str, ...]) -> NewArticle | AddResult:
+    def _prepare(source: Source, tags: tuple[str, ...], outlet: str = ""
+                 ) -> NewArticle | AddResult:
         try:
-            return prepare(source, extract(source), tags)
+            extracted = extract(source)
+            if outlet:
+                extracted = replace(extracted, outlet=outlet)
+            return prepare(source, extracted, tags)
         except InputError as exc:
             return AddResult(source.origin, "error", error=exc.message)
 
@@ -316,6 +325,10 @@ class Library:
         """An article by id or unique id prefix."""
         return self.store.get(self.store.resolve(id_or_prefix))
 
+    def dropped(self, article_id: str) -> list[str]:
+        """What cleanup left out of an article's input (menus, prompts, footers...)."""
+        return self.store.dropped(self.store.resolve(article_id))
+
     def duplicates_of(self, article_id: str) -> list[Article]:
         """Other copies of the same story (from other pages or outlets)."""
         return self.store.duplicates_of(article_id)
@@ -387,6 +400,55 @@ class Library:
         if flags:
             self.store.set_flags(aid, **flags)
         return self.store.get(aid)
+
+    # -- corrections ----------------------------------------------------------------------------
+
+    def edit(
+        self, article_id: str, *, title: str | None = None, outlet: str | None = None,
+        author: str | None = None, published: str | datetime | None = None,
+    ) -> Article:
+        """Correct an article's title, outlet, author or publication date; the index follows.
+
+        Only the fields given change. ``published`` takes an ISO date ("2024-03-27"), a
+        local time ("2024-03-27 12:45"), a zoned time ("2024-03-27T12:45+03:00"), an aware
+        datetime, or "" to say the date is unknown.
+        """
+        aid = self.store.resolve(article_id)
+        fields: dict[str, str | None] = {}
+        if title is not None:
+            if not title.strip():
+                raise NewsdeskError("a title cannot be empty", hint="give the headline")
+            fields["title"] = " ".join(title.split())
+        if outlet is not None:
+            fields["outlet"] = " ".join(outlet.split())
+        if author is not None:
+            fields["author"] = " ".join(author.split())
+        if published is not None:
+            fields["published"] = _published_field(published)
+        if not fields:
+            raise NewsdeskError("nothing to change",
+                                hint="give --title, --outlet, --author or --published")
+        self.store.update_article(aid, **fields)
+        self.flush_index()
+        return self.store.get(aid)
+
+    def delete(self, ids: Iterable[str]) -> list[str]:
+        """Delete articles (ids or unique prefixes) and everything stored about them; the
+        index follows. A deleted first copy hands its place to its oldest remaining copy.
+        Returns the full ids deleted."""
+        resolved = list(dict.fromkeys(self.store.resolve(i) for i in ids))
+        with self.store.transaction():
+            for copies in self.store.delete(resolved):
+                self._promote(copies)
+        self.flush_index()
+        return resolved
+
+    def _promote(self, copies: Sequence[str]) -> None:
+        # Copies of one deleted first copy: the oldest becomes the first, the rest link to it.
+        articles = self.store.get_many(copies)
+        root, rest = articles[0], [a.id for a in articles[1:]]
+        _, bands = dedupe.keys(root.body)
+        self.store.relink(root.id, rest, bands)
 
     def save_search(self, name: str, query: str) -> None:
         """Save a search under a name, after checking that it parses."""
@@ -474,7 +536,7 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "title": article.title,
         "outlet": article.outlet,
         "author": article.author,
-        "published": article.published.isoformat() if article.published else None,
+        "published": published_text(article.published, article.published_precision),
         "added": article.added.isoformat(),
         "url": article.url,
         "origin": article.origin,
@@ -483,8 +545,28 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "starred": article.starred,
         "in_basket": article.in_basket,
         "body": article.body,
+        "standfirst": article.standfirst,
+        "captions": list(article.captions),
         "duplicate_of": article.duplicate_of,
     }
+
+
+def _published_field(value: str | datetime) -> str | None:
+    """The stored form of an edited publication date (None: unknown)."""
+    if isinstance(value, datetime):
+        return published_text(value if value.tzinfo else value.replace(tzinfo=UTC),
+                              "zoned" if value.tzinfo else "local")
+    text = value.strip()
+    if not text or text.lower() in ("none", "unknown"):
+        return None
+    try:
+        when, precision = parse_published(text.replace(" ", "T", 1))
+    except ValueError:
+        raise NewsdeskError(
+            f"cannot read the date {value!r}",
+            hint="use 2024-03-27, 2024-03-27 12:45 or 2024-03-27T12:45+03:00; '' for unknown",
+        ) from None
+    return published_text(when, precision)
 
 
 def _date(value: object) -> datetime | None:
@@ -504,13 +586,17 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
             raise ValueError("no body")
         chash, bands = dedupe.keys(body)
         url = clean_line(str(data.get("url") or ""))
+        published, precision = parse_published(str(data.get("published") or "") or None)
         article = Article(
             id=str(data.get("id") or article_id(chash, url or where)),
             title=clean_line(str(data.get("title") or "")) or "(untitled)",
             body=body,
             outlet=clean_line(str(data.get("outlet") or "")),
             author=clean_line(str(data.get("author") or "")),
-            published=_date(data.get("published")),
+            published=published,
+            published_precision=precision,
+            standfirst=clean_line(str(data.get("standfirst") or "")),
+            captions=tuple(clean_line(str(c)) for c in data.get("captions") or () if c),
             added=_date(data.get("added")) or utcnow(),
             url=url,
             origin=clean_line(str(data.get("origin") or where)),

@@ -223,3 +223,17 @@ def m004_stories(db: sqlite3.Connection) -> None:
         "CREATE TRIGGER story_members_gone AFTER DELETE ON articles BEGIN "
         "DELETE FROM story_members WHERE article_id = OLD.id; END"
     )
+
+
+@migration
+def m005_article_parts(db: sqlite3.Connection) -> None:
+    """The parts of an article besides its body (index/extract_parts.py): the standfirst,
+    photo captions and the input lines cleanup left out (newline-separated)."""
+    db.execute(
+        "CREATE TABLE article_parts ("
+        " article_id TEXT PRIMARY KEY,"
+        " standfirst TEXT NOT NULL DEFAULT '',"
+        " captions TEXT NOT NULL DEFAULT '',"
+        " dropped TEXT NOT NULL DEFAULT ''"
+        ") WITHOUT ROWID"
+    )

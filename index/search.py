@@ -66,7 +66,8 @@ def to_document(article: Article) -> dict[str, object]:
     doc: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "body": article.body,
+        # The standfirst and captions are searchable, though kept out of the stored body.
+        "body": "\n\n".join(p for p in (article.standfirst, article.body, *article.captions) if p),
         "outlet": article.outlet,
         "author": article.author,
         "tag": ",".join(article.tags),

@@ -7,19 +7,28 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from index import migrations
 from index.errors import NewsdeskError, NotFoundError
-from index.models import Article, utcnow
+from index.models import Article, parse_published, published_text, utcnow
 from index.textsafe import clean, clean_line
 
 ARTICLE_COLUMNS = (
     "id, title, body, outlet, author, published, added, url, origin, "
     "read, starred, in_basket, duplicate_of"
 )
+# Tables with rows about one article, by their article-id column: `delete` clears each. A
+# feature that keeps per-article rows in a new table adds it here.
+ARTICLE_TABLES: list[tuple[str, str]] = [
+    ("originals", "article_id"),
+    ("tags", "article_id"),
+    ("bands", "article_id"),
+    ("article_parts", "article_id"),
+    ("briefed", "article_id"),  # story membership goes by the trigger of migration m004
+]
 # The same columns with the body left out, for list views over large libraries.
 LIST_COLUMNS = ARTICLE_COLUMNS.replace("body", "'' AS body")
 
@@ -32,6 +41,7 @@ class NewArticle:
     content_hash: str
     bands: Sequence[int]
     raw: bytes
+    dropped: tuple[str, ...] = ()  # input lines cleanup left out, for `show --raw`
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -113,7 +123,7 @@ class Store:
                         a.body,
                         a.outlet,
                         a.author,
-                        _iso(a.published),
+                        published_text(a.published, a.published_precision),
                         _iso(a.added),
                         a.url,
                         a.origin,
@@ -127,6 +137,10 @@ class Store:
                 db.execute(
                     "INSERT INTO originals VALUES (?, ?)", (a.id, zlib.compress(item.raw, 6))
                 )
+                if a.standfirst or a.captions or item.dropped:
+                    db.execute("INSERT OR REPLACE INTO article_parts VALUES (?, ?, ?, ?)",
+                               (a.id, a.standfirst, "\n".join(a.captions),
+                                "\n".join(item.dropped)))
                 db.executemany(
                     "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(a.id, t) for t in a.tags]
                 )
@@ -164,9 +178,29 @@ class Store:
                 f"SELECT {cols} FROM articles WHERE id IN ({marks})", chunk
             ).fetchall()
             tags = self._tags_for([r[0] for r in rows])
+            parts = self._parts_for([r[0] for r in rows]) if bodies else {}
             for row in rows:
-                by_id[row[0]] = self._article(row, tags.get(row[0], ()))
+                article = self._article(row, tags.get(row[0], ()))
+                if row[0] in parts:
+                    standfirst, captions = parts[row[0]]
+                    article = replace(article, standfirst=standfirst, captions=captions)
+                by_id[row[0]] = article
         return [by_id[i] for i in ids if i in by_id]
+
+    def _parts_for(self, ids: Sequence[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT article_id, standfirst, captions FROM article_parts "
+            f"WHERE article_id IN ({marks})", list(ids))
+        return {aid: (sf, tuple(c for c in caps.split("\n") if c)) for aid, sf, caps in rows}
+
+    def dropped(self, article_id: str) -> list[str]:
+        """The input lines cleanup left out of an article, in page order."""
+        row = self.db.execute(
+            "SELECT dropped FROM article_parts WHERE article_id = ?", (article_id,)).fetchone()
+        return [line for line in row[0].split("\n") if line] if row else []
 
     def _tags_for(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         if not ids:
@@ -197,6 +231,7 @@ class Store:
             basket,
             dup,
         ) = row
+        when, precision = parse_published(published)  # type: ignore[arg-type]
         # Cleaned on the way out too: libraries from before ingest cleaned text may hold
         # control characters, and no reader of the store should see them.
         return Article(
@@ -205,7 +240,8 @@ class Store:
             body=clean(str(body)),
             outlet=clean_line(str(outlet)),
             author=clean_line(str(author)),
-            published=_parse(published),  # type: ignore[arg-type]
+            published=when,
+            published_precision=precision,
             added=_parse(added) or utcnow(),  # type: ignore[arg-type]
             url=clean_line(str(url)),
             origin=clean_line(str(origin)),
@@ -314,6 +350,49 @@ class Store:
         """How many articles match a SQL condition."""
         sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
         return int(self.db.execute(sql, list(params)).fetchone()[0])
+
+    # -- corrections --------------------------------------------------------------------
+
+    def update_article(self, article_id: str, **fields: str | None) -> None:
+        """Change stored metadata (title, outlet, author, published) and queue the index."""
+        allowed = {"title", "outlet", "author", "published"}
+        if not fields or not set(fields) <= allowed:
+            raise ValueError(f"fields must be among {allowed}")
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        with self.transaction() as db:
+            db.execute(f"UPDATE articles SET {sets} WHERE id = ?", [*fields.values(), article_id])
+            db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (article_id,))
+
+    def delete(self, ids: Sequence[str]) -> list[list[str]]:
+        """Delete articles and every row about them; returns, per deleted first copy, the
+        ids of its remaining copies, oldest first (now unlinked, for the caller to promote).
+
+        Each deleted id is queued in the outbox, so the next index flush removes it.
+        """
+        orphans: list[list[str]] = []
+        with self.transaction() as db:
+            for aid in ids:
+                db.execute("DELETE FROM articles WHERE id = ?", (aid,))
+                for table, column in ARTICLE_TABLES:
+                    db.execute(f"DELETE FROM {table} WHERE {column} = ?", (aid,))
+                # The feed keeps the item as seen, so the next fetch does not bring it back.
+                db.execute("UPDATE feed_items SET article_id = NULL WHERE article_id = ?", (aid,))
+                db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (aid,))
+                orphans.append([r[0] for r in db.execute(
+                    "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY added, id", (aid,))])
+                db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (aid,))
+        gone = set(ids)
+        return [kept for group in orphans if (kept := [o for o in group if o not in gone])]
+
+    def relink(self, root: str, copies: Sequence[str], bands: Sequence[int]) -> None:
+        """Make `root` a first copy (with its dedupe bands, queued for the index) and link
+        `copies` to it."""
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (root,))
+            db.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                           [(root, c) for c in copies])
+            db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(b, root) for b in bands])
+            db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (root,))
 
     # -- user state -----------------------------------------------------------------------
 

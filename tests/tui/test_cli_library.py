@@ -136,3 +136,42 @@ def test_help_teaches(runner: CliRunner) -> None:
     _, out, _ = invoke(runner, "--help")
     for command in ("add", "search", "show", "tag", "mark", "export", "import", "stats"):
         assert command in out
+
+
+def test_edit_and_delete_from_the_command_line(runner: CliRunner, clips: Path) -> None:
+    invoke(runner, "add", str(clips / "more" / "grain.md"))
+    _, out, _ = invoke(runner, "search", "grain", "--json")
+    aid = json.loads(out)[0]["id"]
+    code, out, _ = invoke(runner, "edit", aid, "--title", "Quotas agreed", "--outlet", "Wire",
+                          "--published", "2024-03-27 12:45")
+    assert code == 0 and "Quotas agreed · Wire · 2024-03-27 12:45" in out
+    _, out, _ = invoke(runner, "show", aid)
+    assert "Quotas agreed" in out and "2024-03-27 12:45" in out
+    code, _, err = invoke(runner, "edit", aid, "--published", "soon")
+    assert code == 1 and "cannot read the date" in err
+    code, _, err = invoke(runner, "delete", aid)
+    assert code == 1 and "--yes" in err  # not a terminal: never deletes without --yes
+    code, _, err = invoke(runner, "delete", aid[:6], "--yes")
+    assert code == 0 and "deleted 1" in err
+    code, _, err = invoke(runner, "show", aid)
+    assert code == 1 and "no article" in err
+    _, out, _ = invoke(runner, "search", "grain", "--json")
+    assert json.loads(out) == []
+
+
+def test_show_gives_the_parts_and_raw_what_was_dropped(runner: CliRunner, tmp_path: Path
+                                                       ) -> None:
+    from tests.index.test_extract_parts import PAGE
+
+    write(tmp_path, "levy.txt", PAGE)
+    _, out, _ = invoke(runner, "add", str(tmp_path / "levy.txt"), "--json")
+    aid = json.loads(out)["id"]
+    _, out, _ = invoke(runner, "show", aid)
+    assert "Fishing crews say" in out and "Captions" in out and "herring" in out
+    assert "Left out by cleanup" not in out
+    assert "2026-03-26" in out and "2026-03-26 00:00" not in out
+    _, out, _ = invoke(runner, "show", aid, "--raw")
+    assert "Left out by cleanup" in out and "Share this article" in out
+    _, out, _ = invoke(runner, "show", aid, "--json", "--raw")
+    data = json.loads(out)
+    assert data["standfirst"].startswith("Fishing") and "Most read" in data["dropped"]

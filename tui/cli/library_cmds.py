@@ -1,4 +1,5 @@
-"""Library commands: add, import, export, search, searches, show, tag, mark, reindex, stats."""
+"""Library commands: add, import, export, search, searches, show, edit, delete, tag, mark,
+reindex, stats."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import click
 
 from index.errors import NewsdeskError
 from index.library import AddResult, Library, article_to_json
+from index.models import published_text
 from tui.cli import main, pass_library
 from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
 
@@ -17,9 +19,11 @@ from tui.cli.output import add_progress, echo, echo_json, print_article, print_h
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Tag every added article.")
+@click.option("--outlet", default="", metavar="NAME",
+              help="The outlet of every added article (instead of the one cleanup finds).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input on stdout.")
 @pass_library
-def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...],
+def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...], outlet: str,
         as_json: bool) -> None:
     """Add articles: .txt .md .html files (also .gz), folders (recursively) and URLs.
 
@@ -30,11 +34,12 @@ def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...],
     \b
       newsdesk add ~/clips/2024-03-27 --tag iraq-syria
       newsdesk add story.html https://example.com/news/item --json | jq .status
+      newsdesk add ~/clips/wire --outlet "Levant Wire"
     """
     counts: Counter[str] = Counter()
     failures: list[AddResult] = []
     with add_progress(enabled=not as_json) as advance:
-        for result in library.add(inputs, tags):
+        for result in library.add(inputs, tags, outlet=outlet):
             counts[result.status] += 1
             if as_json:
                 echo_json(result.to_json())
@@ -112,7 +117,7 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
     if as_json:
         echo_json([{
             "id": h.article.id, "title": h.article.title, "outlet": h.article.outlet,
-            "published": h.article.published.isoformat() if h.article.published else None,
+            "published": published_text(h.article.published, h.article.published_precision),
             "tags": list(h.article.tags), "score": round(h.score, 4), "snippet": h.snippet,
         } for h in results.hits], indent=1)
     else:
@@ -138,14 +143,61 @@ def searches(library: Library, as_json: bool) -> None:
 @main.command()
 @click.argument("article_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--raw", is_flag=True, help="Also list the input lines cleanup left out.")
 @pass_library
-def show(library: Library, article_id: str, as_json: bool) -> None:
-    """Show one article (ID or a unique prefix of it)."""
+def show(library: Library, article_id: str, as_json: bool, raw: bool) -> None:
+    """Show one article (ID or a unique prefix of it): headline, standfirst, details, body
+    and photo captions. --raw adds what cleanup dropped (menus, prompts, footers)."""
     article = library.get(article_id)
+    dropped = library.dropped(article.id) if raw else None
     if as_json:
-        echo_json(article_to_json(article), indent=1)
+        data = article_to_json(article) | ({"dropped": dropped} if raw else {})
+        echo_json(data, indent=1)
     else:
-        print_article(article, library.duplicates_of(article.id))
+        print_article(article, library.duplicates_of(article.id), dropped)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@click.option("--title", help="The headline.")
+@click.option("--outlet", help="The outlet that published it.")
+@click.option("--author", help="The author(s).")
+@click.option("--published", metavar="DATE",
+              help="2024-03-27, 2024-03-27 12:45 (local), 2024-03-27T12:45+03:00; '' = unknown.")
+@pass_library
+def edit(library: Library, article_id: str, title: str | None, outlet: str | None,
+         author: str | None, published: str | None) -> None:
+    """Correct an article's title, outlet, author or date; search follows at once.
+
+    \b
+      newsdesk edit 3fa9c1 --title "Convoy crosses the border at dawn"
+      newsdesk edit 3fa9c1 --outlet "Levant Wire" --published 2024-03-27
+    """
+    article = library.edit(article_id, title=title, outlet=outlet, author=author,
+                           published=published)
+    click.echo(f"{article.id}: {article.title} · {article.outlet or 'outlet unknown'} · "
+               f"{article.published_label}")
+
+
+@main.command()
+@click.argument("article_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_library
+def delete(library: Library, article_ids: tuple[str, ...], yes: bool) -> None:
+    """Delete articles and everything kept about them (original, tags, marks, index entry).
+
+    On a terminal it asks first; --yes skips the question (needed in scripts).
+    """
+    articles = [library.get(i) for i in article_ids]
+    if not yes:
+        if not sys.stdin.isatty():
+            raise NewsdeskError("delete needs --yes when not run on a terminal",
+                                hint="newsdesk delete ID... --yes")
+        for a in articles:
+            click.echo(f"  {a.id}  {a.title}", err=True)
+        click.confirm(f"delete {len(articles)} article(s)?", abort=True, err=True)
+    deleted = library.delete(a.id for a in articles)
+    click.echo(f"deleted {len(deleted)} article(s)", err=True)
 
 
 @main.command(context_settings={"ignore_unknown_options": True})

@@ -73,7 +73,7 @@ def _marked(snippet: str) -> str:
 
 
 def _when(article: Article) -> str:
-    return article.date.strftime("%Y-%m-%d")
+    return article.published.strftime("%Y-%m-%d") if article.published else "date unknown"
 
 
 def print_hits(results: SearchResults) -> None:
@@ -93,11 +93,15 @@ def print_hits(results: SearchResults) -> None:
     err.print(f"[dim]{results.total} matching{more}[/]")
 
 
-def print_article(article: Article, copies: Sequence[Article] = ()) -> None:
-    """One article: metadata block, then the body."""
+def print_article(article: Article, copies: Sequence[Article] = (),
+                  dropped: Sequence[str] | None = None) -> None:
+    """One article: headline, standfirst, metadata block, the body, then its captions; with
+    ``dropped``, the lines cleanup left out."""
     out.print(f"[bold]{escape(article.title)}[/]")
+    if article.standfirst:
+        out.print(f"[italic]{escape(article.standfirst)}[/]")
     rows = [("id", article.id), ("outlet", article.outlet), ("author", article.author),
-            ("published", article.published.isoformat() if article.published else ""),
+            ("published", article.published_label),
             ("added", article.added.isoformat()), ("url", article.url),
             ("origin", article.origin), ("tags", " ".join(article.tags)),
             ("marks", ", ".join(m for m, on in (("read", article.read),
@@ -110,6 +114,16 @@ def print_article(article: Article, copies: Sequence[Article] = ()) -> None:
             out.print(f"[dim]{name:>16}[/] {escape(value)}")
     out.print()
     out.print(escape(article.body))
+    if article.captions:
+        out.print()
+        out.print("[dim]Captions[/]")
+        for caption in article.captions:
+            out.print(f"[dim]·[/] {escape(caption)}")
+    if dropped is not None:
+        out.print()
+        out.print(f"[dim]Left out by cleanup ({len(dropped)} lines)[/]")
+        for line in dropped:
+            out.print(f"[dim]-[/] {escape(line)}")
 
 
 def print_stats(figures: dict[str, Any], tags: Sequence[tuple[str, int, int]]) -> None:

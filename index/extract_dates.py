@@ -1,0 +1,308 @@
+"""Publication dates in page text, kept as precise as the page was: a day, a local time, or a
+time with its zone; numeric, named-month (several languages), ISO and relative forms."""
+
+# Typographic dashes are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from index.models import Precision
+
+# Month names and their usual abbreviations: English, then the languages news pages often use
+# (French, Spanish, Portuguese, Italian, German, Dutch, Indonesian, Russian in the genitive).
+_MONTH_NAMES = (
+    "jan january janv janvier ene enero janeiro gen gennaio januar januari янв января",
+    "feb february fevr fév février febrero fev fevereiro febbraio februar februari "
+    "pebruari фев февраля",
+    "mar march mars marzo março marco märz maart maret мар марта",
+    "apr april avr avril abr abril aprile апр апреля",
+    "may mai mayo maio mag maggio mei мая",
+    "jun june juin junio junho giu giugno juni июн июня",
+    "jul july juil juillet julio julho lug luglio juli июл июля",
+    "aug august aout août ago agosto agustus augustus авг августа",
+    "sep sept september septembre septiembre setembro set settembre сен сентября",
+    "oct october octobre octubre out outubro ott ottobre okt oktober окт октября",
+    "nov november novembre noviembre novembro nopember ноя ноября",
+    "dec december déc décembre dic diciembre dez dezembro dicembre dezember des desember "
+    "дек декабря",
+)
+MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+_MON = "(?P<mon>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
+_TIME = (
+    r"(?:[\s,|/–-]*(?:at|à|às|um|alle|a las|in|@)?\s*(?P<h>[0-2]?\d)[:.h](?P<mi>[0-5]\d)"
+    r"(?::\d{2}(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"\s*(?:\(?(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|Z\b|[+-]\d{2}:?\d{2}\b"
+    r"|[A-Z]{2,4}\b))?)?"
+)
+_WORDY_YEAR = r"(?:,?\s*(?:de\s+)?" + _YEAR + r"\b)"
+_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # ISO: 2024-03-27, 2024-03-27T12:45:00+03:00
+        r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>\d{2})"
+        r"(?::\d{2}(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
+        # numeric, with a 4- or 2-digit year: 27-03-2022, 11/19/19, 18.11.2019
+        r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]|\.\d)" + _TIME,
+        # December 18, 2024 · Dec. 18 2024 · Maret 30, 2015 · Nov 19 (no year)
+        r"(?<!\w)" + _MON + r"\s+" + _DAY + r"\b" + _WORDY_YEAR + "?" + _TIME,
+        # 18 December 2024 · 25. September 2018 · 22 de outubro de 2010 · 24 сентября 2018
+        r"(?<![\w.])" + _DAY + r"\.?\s+(?:of\s+|de\s+)?" + _MON + r"(?!\w)" + _WORDY_YEAR + _TIME,
+    )
+)
+_RELATIVE = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one)\s*(?P<unit>min(?:ute)?s?|m|h(?:ou)?rs?|hours?|h|days?|d)"
+    r"\s+ago\b|\b(?P<word>yesterday|today|just now)\b",
+    re.IGNORECASE,
+)
+_UNIT = {"m": "minutes", "h": "hours", "d": "days"}
+_TZ_HOURS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "IST": 5.5, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "WIB": 7, "SGT": 8, "HKT": 8,
+}  # fmt: skip
+# "ET" means EST or EDT depending on the date, so these follow the real zone's rules.
+_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+             "PT": "America/Los_Angeles"}
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date as a line gives it: aware (a day or a local time carries UTC as a label only),
+    how precise the line was, and where in the line it starts."""
+
+    when: datetime
+    precision: Precision
+    at: int = 0
+    relative: bool = False
+
+
+def find_dates(line: str, reference: datetime | None = None,
+               year_ref: datetime | None = None) -> list[FoundDate]:
+    """Every date in a line, in order. ``reference`` (the page's save time) dates relative
+    forms ("3 hours ago") and gives the year to dates printed without one (``year_ref``
+    does that alone)."""
+    found: list[FoundDate] = []
+    if _DIGIT.search(line):
+        taken: list[tuple[int, int]] = []
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(line):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                if (date := _to_date(match, reference or year_ref)) is not None:
+                    found.append(date)
+                    taken.append(match.span())
+    if reference is not None and not found:
+        found += _relative(line, reference)
+    return sorted(found, key=lambda f: f.at)
+
+
+def find_date(line: str, reference: datetime | None = None) -> FoundDate | None:
+    """The first date in a line, or None."""
+    dates = find_dates(line, reference)
+    return dates[0] if dates else None
+
+
+def _to_date(match: re.Match[str], reference: datetime | None) -> FoundDate | None:
+    g = match.groupdict()
+    day_month = _day_month(g)
+    if day_month is None:
+        return None
+    day, month = day_month
+    year = _year(g.get("y"), month, day, reference)
+    if year is None:
+        return None
+    hour, minute = _clock(g)
+    try:
+        local = datetime(year, month, day, hour or 0, minute)
+    except ValueError:
+        return None
+    if hour is None:
+        return FoundDate(local.replace(tzinfo=UTC), "day", match.start())
+    zone = _zone(g.get("tz") or "")
+    if zone is None:
+        return FoundDate(local.replace(tzinfo=UTC), "local", match.start())
+    return FoundDate(_zoned(local, zone), "zoned", match.start())
+
+
+def _day_month(g: dict[str, str | None]) -> tuple[int, int] | None:
+    if g.get("mon"):
+        return int(g["d"] or 0), MONTHS[g["mon"].lower().rstrip(".")]
+    if g.get("m"):
+        return int(g["d"] or 0), int(g["m"])
+    a, b = int(g["a"] or 0), int(g["b"] or 0)
+    # 27-03-2022 and 19/11/2019 say which is the day; otherwise a slash is the American
+    # month/day order and a dot or dash the European day.month order.
+    if a > 12 >= b:
+        return a, b
+    if b > 12 >= a or g.get("sep") == "/":
+        return b, a
+    return a, b
+
+
+def _year(text: str | None, month: int, day: int, reference: datetime | None) -> int | None:
+    if text is None:
+        # "Nov 19": the most recent such day up to the reference time.
+        if reference is None:
+            return None
+        year = reference.year
+        return year - 1 if (month, day) > (reference.month, reference.day) else year
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _clock(g: dict[str, str | None]) -> tuple[int | None, int]:
+    if g.get("h") is None:
+        return None, 0
+    hour, minute = int(g["h"] or 0), int(g.get("mi") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 else (None, 0)
+
+
+def _zone(text: str) -> tzinfo | None:
+    """The zone a page named, or None when it named none (or one we cannot read)."""
+    text = text.upper().replace(" ", "")
+    if not text:
+        return None
+    if text in _US_ZONES:
+        try:
+            return ZoneInfo(_US_ZONES[text])
+        except ZoneInfoNotFoundError:  # no tz database here: standard time is close
+            return timezone(timedelta(hours={"ET": -5, "CT": -6, "MT": -7, "PT": -8}[text]))
+    if text.startswith(("GMT", "UTC")) and len(text) > 3:
+        text = text[3:]
+    if text[:1] in "+-":
+        digits = text[1:].replace(":", "")
+        hours = int(digits[:-2] or 0) if len(digits) > 2 else int(digits)
+        minutes = int(digits[-2:]) if len(digits) > 2 else 0
+        offset = timedelta(hours=hours, minutes=minutes)
+        return timezone(-offset if text[0] == "-" else offset) if hours <= 14 else None
+    if text in _TZ_HOURS:
+        return timezone(timedelta(hours=_TZ_HOURS[text]))
+    return None
+
+
+def _zoned(local: datetime, zone: tzinfo) -> datetime:
+    # Keep the page's own offset (its day stays the day it printed), as a fixed offset.
+    aware = local.replace(tzinfo=zone)
+    offset = aware.utcoffset() or timedelta(0)
+    return local.replace(tzinfo=timezone(offset) if offset else UTC)
+
+
+def _relative(line: str, reference: datetime) -> list[FoundDate]:
+    match = _RELATIVE.search(line)
+    if match is None or len(line.split()) > 12:
+        return []
+    ref = reference if reference.tzinfo else reference.replace(tzinfo=UTC)
+    word = (match.group("word") or "").lower()
+    if word:
+        if word == "just now":
+            return [FoundDate(ref, "zoned", match.start(), relative=True)]
+        day = ref - timedelta(days=1 if word == "yesterday" else 0)
+        return [FoundDate(_midnight(day), "day", match.start(), relative=True)]
+    n_text = match.group("n").lower()
+    n = 1 if n_text in ("a", "an", "one") else int(n_text)
+    unit = _UNIT[match.group("unit")[0].lower()]
+    when = ref - timedelta(**{unit: n})
+    if unit == "days":
+        return [FoundDate(_midnight(when), "day", match.start(), relative=True)]
+    return [FoundDate(when.replace(second=0, microsecond=0), "zoned", match.start(),
+                      relative=True)]
+
+
+def _midnight(when: datetime) -> datetime:
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
+
+
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?=[/_-]|$)"
+    r"|/(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)(?=[/_-]|\d{6,}|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})/(?P<m2>[01]?\d)/(?!\d)"
+)
+
+
+def url_date(url: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) printed in a URL's path: /2019/11/19/, /20191119..."""
+    path = url.split("?", 1)[0]
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    if match.group("y") or match.group("y3"):
+        y, m, d = (int(match.group(k) or match.group(k + "3")) for k in ("y", "m", "d"))
+        return (y, m, d) if 1 <= m <= 12 and 1 <= d <= 31 else None
+    y, m = int(match.group("y2")), int(match.group("m2"))
+    return (y, m, None) if 1 <= m <= 12 else None
+
+
+_PUBLISHED_CUE = re.compile(
+    r"\b(?:published|posted|publicado|publiziert|publié|pubblicato|diterbitkan|on|by|von|por)\b",
+    re.IGNORECASE,
+)
+_UPDATED_CUE = re.compile(
+    r"\b(?:updated?|modified|edited|atualizado|actualizado|aktualisiert|mis à jour|last)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line near the article that may hold its date, with where it sits."""
+
+    index: int
+    text: str
+    sentence: bool  # a line of the article's prose, not a date line
+
+
+def choose_date(lines: list[DateLine], anchor: int, url: str = "",
+                reference: datetime | None = None) -> FoundDate | None:
+    """The publication date among the lines around the headline (``anchor``): the date line
+    next to the headline and byline, "published" over "updated", the date the URL prints
+    over the site's "today" in the masthead; the URL's own date when no line gives one."""
+    from_url = url_date(url) if url else None
+    # A date printed without its year ("Posted Nov 19") takes the year of the URL's date.
+    year_ref = reference or (datetime(from_url[0], from_url[1], 28, tzinfo=UTC)
+                             if from_url else None)
+    best: tuple[float, FoundDate] | None = None
+    for line in lines:
+        if line.sentence or len(line.text.split()) > 30 or line.index < anchor - 20:
+            continue
+        for found in find_dates(line.text, reference, year_ref):
+            score = _date_score(line, found, anchor, from_url)
+            if best is None or score > best[0]:
+                best = (score, found)
+    if best is not None and best[0] > -8:
+        return best[1]
+    if from_url is not None and from_url[2] is not None:
+        y, m, d = from_url
+        return FoundDate(datetime(y, m, d, tzinfo=UTC), "day")
+    return None
+
+
+def _date_score(line: DateLine, found: FoundDate, anchor: int,
+                from_url: tuple[int, int, int | None] | None) -> float:
+    before = line.text[: found.at]
+    score = -0.3 * abs(line.index - anchor) - (1.5 if line.index < anchor else 0.0)
+    score += 1.0 if _PUBLISHED_CUE.search(before) else 0.0
+    score -= 1.5 if _UPDATED_CUE.search(before) else 0.0
+    score += 0.5 if found.precision != "day" else 0.0
+    score -= 1.0 if found.relative else 0.0
+    if from_url is not None:
+        y, m, d = from_url
+        day = found.when.date()
+        if (day.year, day.month) == (y, m):
+            score += 4.0 if d is None or day.day == d else 1.0
+        else:
+            score -= 2.0
+    return score

@@ -1,0 +1,76 @@
+"""The outlet's readable name: the phrase in the page that spells its web address
+("The Anti-June Cleaver" for theantijunecleaver.com, "New York Post" for nypost.com), and the
+wire named in a dateline ("BEIRUT (Reuters) -")."""
+
+# Typographic dashes are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from index.extract_meta import registrable_domain
+
+_WORDS = re.compile(r"[^\W_][\w'’.&+-]*")
+_LETTERS = re.compile(r"[^a-z0-9]")
+_WIRE = re.compile(r"^(?:[A-Z][\w .,'’/-]{0,40}?\s)?\((?P<name>[A-Z][\w .&]{1,30}?)\)\s*[-–—]\s")
+_MAX_WORDS = 6
+
+
+def _label(url: str) -> str:
+    """The name part of a URL's registrable domain: "www.nypost.com" -> "nypost"."""
+    domain = registrable_domain(url)
+    return _LETTERS.sub("", domain.split(".")[0].lower()) if domain else ""
+
+
+def spells(phrase: str, label: str) -> bool:
+    """Whether a phrase spells a domain label, whole ("The Real Deal" / "therealdeal") or as
+    each word's opening letters in turn ("New York Post" / "nypost", "Los Angeles Times" /
+    "latimes")."""
+    words = [_LETTERS.sub("", w.lower()) for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words or not label:
+        return False
+    if "".join(words) == label or (words[0] == "the" and "".join(words[1:]) == label):
+        return True
+    return len(words) >= 2 and _initials(words, label)
+
+
+def _initials(words: list[str], label: str) -> bool:
+    # Each word gives its first letter or the whole word, in order: n+y+post, cbs+sports.
+    if not words:
+        return not label
+    first = words[0]
+    return any(label.startswith(part) and _initials(words[1:], label[len(part):])
+               for part in dict.fromkeys((first, first[0])))
+
+
+def name_from_page(url: str, texts: Iterable[str]) -> str:
+    """The phrase of capitalised words the page prints most often that spells the URL's
+    site, else ""."""
+    label = _label(url)
+    if len(label) < 3:
+        return ""
+    found: Counter[str] = Counter()
+    for text in texts:
+        words = _WORDS.findall(text)
+        for i, word in enumerate(words):
+            if not word[0].isupper():
+                continue
+            for j in range(i + 1, min(len(words), i + _MAX_WORDS) + 1):
+                phrase = " ".join(words[i:j]).strip(".,")
+                if spells(phrase, label):
+                    found[phrase] += 1
+    if not found:
+        return ""
+    # The fullest spelling wins a tie: "Snopes.com" over "Snopes" is no better, but "The
+    # Real Deal" is better than "Real Deal".
+    return max(found, key=lambda p: (found[p], len(p)))
+
+
+def wire_in_dateline(paragraph: str) -> str:
+    """The agency in a wire dateline opening the body ("BEIRUT (Reuters) -"), else ""."""
+    match = _WIRE.match(paragraph)
+    return match.group("name").strip() if match else ""

@@ -1,0 +1,81 @@
+"""Publication dates as news pages print them, kept exactly as precise as the page was."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from index.extract import clean_text
+from index.extract_dates import find_date, url_date
+from index.models import format_published
+
+SAVED = datetime(2026, 3, 28, 15, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("27-03-2022, 12:45", "2022-03-27 12:45"),  # a local time: no zone invented
+    ("Published on December 18, 2024", "2024-12-18"),  # a day: no 00:00 UTC invented
+    ("By Sam Roe - 11/19/19 06:56 AM EST", "2019-11-19 06:56 UTC-05:00"),
+    ("03/04/2024", "2024-03-04"),  # a slash is month/day
+    ("03.04.2024", "2024-04-03"),  # a dot is day.month
+    ("19/11/2019", "2019-11-19"),  # a day above 12 settles it
+    ("2024-03-27T12:45:00+03:00", "2024-03-27 12:45 UTC+03:00"),
+    ("Tuesday 27 March 2024 09:10 GMT", "2024-03-27 09:10 UTC"),
+    ("publicado em 22 de outubro de 2010 às 20:13", "2010-10-22 20:13"),
+    ("Updated 3 hours ago", "2026-03-28 12:30 UTC"),
+    ("2 days ago", "2026-03-26"),
+])
+def test_date_lines(line: str, label: str) -> None:
+    found = find_date(line, SAVED)
+    assert found is not None
+    assert format_published(found.when, found.precision) == label
+
+
+def test_no_date_in_version_numbers_or_prose_without_digits() -> None:
+    assert find_date("Release 1.2.3 is out") is None
+    assert find_date("The council met in March") is None
+
+
+def test_url_dates() -> None:
+    assert url_date("https://example.com/2019/11/8/123/story") == (2019, 11, 8)
+    assert url_date("https://example.com/news/2019/11/story") == (2019, 11, None)
+    assert url_date("https://example.com/story-2019") is None
+
+
+PAGE = """\
+Tuesday, March 28, 2026
+Home
+World
+Business
+Council approves new harbour levy after long debate
+
+By Sam Roe
+Published March 26, 2026 | Updated March 27, 2026
+
+The city council approved a levy on harbour traffic on Monday after a debate that ran late \
+into the night, with members split over its cost to small fishing crews.
+
+Supporters said the money would pay for dredging the outer channel, which has silted up \
+over the past decade and now limits the size of boats that can dock.
+"""
+
+
+def test_page_date_is_the_published_line_not_the_masthead_or_update() -> None:
+    found = clean_text(PAGE)
+    assert found.published is not None
+    assert format_published(found.published, found.published_precision) == "2026-03-26"
+
+
+def test_undated_page_says_so() -> None:
+    found = clean_text(PAGE.split("By Sam Roe")[0].replace("Tuesday, March 28, 2026\n", "")
+                       + "\nThe council met and argued for hours about the levy on boats.\n")
+    assert found.published is None
+    assert format_published(found.published) == "date unknown"
+
+
+def test_year_less_date_takes_the_urls_year() -> None:
+    page = PAGE.replace("Published March 26, 2026 | Updated March 27, 2026", "Posted Mar 26")
+    found = clean_text(page.replace("Tuesday, March 28, 2026\n", ""),
+                       url="https://example.com/2025/03/levy")
+    assert found.published is not None and found.published.date().isoformat() == "2025-03-26"

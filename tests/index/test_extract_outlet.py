@@ -1,0 +1,42 @@
+"""The outlet's readable name: from the page's phrase that spells its address, the copyright
+footer or the wire in the dateline (hand-written pages)."""
+
+from __future__ import annotations
+
+from index.extract import clean_text
+from index.extract_outlet import spells, wire_in_dateline
+
+BODY = (
+    "The council approved a levy on harbour traffic on Monday after a debate that ran late "
+    "into the night, with members split over its cost to small fishing crews.\n\n"
+    "Supporters said the money would pay for dredging the outer channel, which has silted "
+    "up over the past decade and now limits the size of boats that can dock.\n"
+)
+
+
+def test_spelled_names() -> None:
+    assert spells("The Harbour Gazette", "harbourgazette")
+    assert spells("North Bay Times", "nbtimes")
+    assert not spells("Kids North Bay Times", "nbtimes")
+    assert not spells("Harbour", "harbourgazette")
+
+
+def test_outlet_from_the_phrase_that_spells_the_site() -> None:
+    page = (f"The Harbour Gazette\nHome\nNews\nCouncil approves harbour levy after long debate\n"
+            f"\n{BODY}\n© 2026 Coastal Media Holdings Ltd. All rights reserved.\n")
+    found = clean_text(page, url="https://www.harbourgazette.example/news/levy")
+    assert found.outlet == "The Harbour Gazette"
+
+
+def test_outlet_from_copyright_without_a_url() -> None:
+    page = (f"Council approves harbour levy after long debate\n\n{BODY}\n"
+            "© 2026 Harbour Gazette. All rights reserved.\n")
+    assert clean_text(page).outlet == "Harbour Gazette"
+
+
+def test_outlet_from_a_wire_dateline() -> None:
+    assert wire_in_dateline("PORTSMOUTH (Reuters) - The council approved") == "Reuters"
+    assert wire_in_dateline("The council (AP) approved") == ""
+    page = ("Council approves harbour levy after long debate\n\n"
+            "PORTSMOUTH (Reuters) - " + BODY)
+    assert clean_text(page).outlet == "Reuters"
