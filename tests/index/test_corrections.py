@@ -70,6 +70,11 @@ def test_delete_leaves_nothing_behind(library: Library, tmp_path: Path) -> None:
     for table in ("tags", "bands", "index_outbox", "originals"):
         assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
     assert db.execute("SELECT article_id FROM feed_items").fetchall() == [(None,)]
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if "article_id" in columns and table != "feed_items":
+            found = db.execute(f"SELECT COUNT(*) FROM {table} WHERE article_id = ?", (aid,))
+            assert found.fetchone()[0] == 0, table
     # The same file added again comes back as new.
     assert add_one(library, tmp_path, "grain.txt", GRAIN) == aid
 
