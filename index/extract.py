@@ -30,7 +30,7 @@ __all__ = ["clean_text", "extract_html", "outlet_from_url"]
 
 # "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
 _TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
-_TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?=[^-–—]+$)")
+_TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -146,7 +146,9 @@ def choose_author(near: Sequence[NearLine], anchor: int, page: Sequence[str]) ->
     """The byline among the lines near the headline (``anchor``): an explicit "By X", a
     labelled or dated name, else a name standing alone near the headline that the page
     repeats (as author boxes do)."""
-    boxed = _boxed_names(page)
+    # Author boxes matter only for a name standing alone near the headline.
+    alone = any(not ln.skip and name_shape(ln.text) for ln in near)
+    boxed = _boxed_names(page) if alone else Counter[str]()
     dated = _dated(near)
     best: tuple[float, str] | None = None
     for line in near:

@@ -57,7 +57,8 @@ def name_from_page(url: str, texts: Iterable[str]) -> str:
     for text in texts:
         words = _WORDS.findall(text)
         for i, word in enumerate(words):
-            if not word[0].isupper():
+            # Cheap test first: a spelling starts with the label's letter (or "The").
+            if not word[0].isupper() or word[0].lower() not in (label[0], "t"):
                 continue
             for j in range(i + 1, min(len(words), i + _MAX_WORDS) + 1):
                 phrase = " ".join(words[i:j]).strip(".,")

@@ -40,3 +40,10 @@ def test_outlet_from_a_wire_dateline() -> None:
     page = ("Council approves harbour levy after long debate\n\n"
             "PORTSMOUTH (Reuters) - " + BODY)
     assert clean_text(page).outlet == "Reuters"
+
+
+def test_page_title_suffix_with_a_hyphenated_outlet() -> None:
+    page = (f"Council approves harbour levy - The North-Bay Gazette\nHome\nNews\n"
+            f"Council approves harbour levy\n\n{BODY}")
+    found = clean_text(page)
+    assert (found.title, found.outlet) == ("Council approves harbour levy", "The North-Bay Gazette")
