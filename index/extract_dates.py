@@ -67,6 +67,7 @@ _TZ_HOURS = {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
     "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
     "IST": 5.5, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "WIB": 7, "SGT": 8, "HKT": 8,
+    "HST": -10, "AKST": -9, "AKDT": -8, "AST": -4, "ADT": -3, "NZST": 12, "NZDT": 13,
 }  # fmt: skip
 # "ET" means EST or EDT depending on the date, so these follow the real zone's rules.
 _US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
@@ -274,20 +275,33 @@ def choose_date(lines: list[DateLine], anchor: int, url: str = "",
     # A date printed without its year ("Posted Nov 19") takes the year of the URL's date.
     year_ref = reference or (datetime(from_url[0], from_url[1], 28, tzinfo=UTC)
                              if from_url else None)
-    best: tuple[float, FoundDate] | None = None
+    # The date line sits near the headline; look further up only when nothing is near.
+    best = _best_date(lines, anchor, 20, from_url, reference, year_ref) or _best_date(
+        lines, anchor, 40, from_url, reference, year_ref)
+    if from_url is not None and from_url[2] is not None:
+        y, m, d = from_url
+        by_url = FoundDate(datetime(y, m, d, tzinfo=UTC), "day")
+        # An "updated" line is all the page shows: the URL keeps the first day.
+        if best is None or (best[1] and best[0].when.date() != by_url.when.date()):
+            return by_url
+    return best[0] if best is not None else None
+
+
+def _best_date(lines: list[DateLine], anchor: int, above: int,
+               from_url: tuple[int, int, int | None] | None, reference: datetime | None,
+               year_ref: datetime | None) -> tuple[FoundDate, bool] | None:
+    """The best-scoring date within ``above`` lines over the headline, and whether its line
+    called it an update."""
+    best: tuple[float, FoundDate, bool] | None = None
     for line in lines:
-        if line.sentence or len(line.text.split()) > 30 or line.index < anchor - 20:
+        if line.sentence or len(line.text.split()) > 30 or line.index < anchor - above:
             continue
         for found in find_dates(line.text, reference, year_ref):
             score = _date_score(line, found, anchor, from_url)
             if best is None or score > best[0]:
-                best = (score, found)
-    if best is not None and best[0] > -8:
-        return best[1]
-    if from_url is not None and from_url[2] is not None:
-        y, m, d = from_url
-        return FoundDate(datetime(y, m, d, tzinfo=UTC), "day")
-    return None
+                updated = bool(_UPDATED_CUE.search(line.text[: found.at]))
+                best = (score, found, updated)
+    return (best[1], best[2]) if best is not None and best[0] > -8 else None
 
 
 def _date_score(line: DateLine, found: FoundDate, anchor: int,

@@ -79,3 +79,19 @@ def test_year_less_date_takes_the_urls_year() -> None:
     found = clean_text(page.replace("Tuesday, March 28, 2026\n", ""),
                        url="https://example.com/2025/03/levy")
     assert found.published is not None and found.published.date().isoformat() == "2025-03-26"
+
+
+def test_an_update_alone_gives_way_to_the_urls_day() -> None:
+    page = PAGE.replace("Published March 26, 2026 | Updated March 27, 2026",
+                        "Updated March 27, 2026").replace("Tuesday, March 28, 2026\n", "")
+    found = clean_text(page, url="https://example.com/2026/03/20/levy")
+    assert found.published is not None and found.published.date().isoformat() == "2026-03-20"
+
+
+def test_a_date_line_far_above_a_long_headline_block_is_still_found() -> None:
+    menu = "\n".join(f"Section {n}" for n in range(20))
+    page = PAGE.replace("Tuesday, March 28, 2026\n", "").replace(
+        "By Sam Roe\nPublished March 26, 2026 | Updated March 27, 2026\n",
+        f"March 26, 2026 9:05 AM ET\n{menu}\n")
+    found = clean_text(page)
+    assert found.published is not None and found.published.date().isoformat() == "2026-03-26"
