@@ -40,6 +40,11 @@ _NOT_FIRST = frozenset({
     "updated", "published", "photo", "image", "video", "editor", "staff", "new", "our", "your",
     "this", "that", "with", "and", "or", "for", "in", "on", "of", "to",
 })
+# Words no name holds, capitalised or not: "Best Of", "Terms And Conditions".
+_NEVER_IN_NAME = frozenset({
+    "of", "the", "and", "or", "for", "to", "in", "on", "with", "at", "a", "an", "best", "our",
+    "your", "this", "that", "is", "are", "us", "more", "all",
+})
 _AUTHOR_BOX = re.compile(
     r"^(?:recent from|more from|more by|about|sobre|über|à propos de|articles by|stories by"
     r"|posts by|email)\s+(?P<rest>.+?)(?:'s? most recent.*)?$|^(?P<poss>.+?)['’]s (?:most "
@@ -63,7 +68,7 @@ def name_shape(text: str, *, least: int = 2) -> bool:
     words = text.split()
     if not least <= len(words) <= 4 or any(ch.isdigit() for ch in text):
         return False
-    if words[0].casefold() in _NOT_FIRST:
+    if words[0].casefold() in _NOT_FIRST or any(w.casefold() in _NEVER_IN_NAME for w in words):
         return False
     for i, word in enumerate(words):
         core = word.strip("'’.,-")

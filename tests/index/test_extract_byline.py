@@ -61,3 +61,7 @@ def test_photo_credit_is_not_the_author() -> None:
     page = (f"Council approves harbour levy after long debate\nBy Sam Roe\n\n"
             f"Boats in the outer channel. Photograph: Ana Lima/Harbour Wire\n\n{BODY}")
     assert clean_text(page).author == "Sam Roe"
+
+
+def test_function_words_are_never_names() -> None:
+    assert not name_shape("Best Of") and not name_shape("Terms And Conditions")
