@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from index.errors import InputError
-from index.extract_byline import NearLine, choose_author
+from index.extract_byline import NearLine, choose_author, outlet_in_byline
 from index.extract_dates import DateLine, FoundDate, choose_date, find_date
 from index.extract_lines import Line, is_furniture, keep, main_region, split_lines, title_case
 from index.extract_meta import (
@@ -86,7 +86,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
         captions=parts.captions,
         dropped=_dropped(lines, body, title, parts),
         author=_author(lines, anchor, start, end),
-        outlet=_outlet(url, suffix, lines, body),
+        outlet=_outlet(url, suffix, lines, body, start),
         published=date.when if date else None,
         published_precision=date.precision if date else "zoned",
         url=url,
@@ -312,7 +312,7 @@ def _body(lines: list[Line], title: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _outlet(url: str, suffix: str, lines: list[Line], body: str) -> str:
+def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> str:
     """A known site's name, the page title's suffix, the phrase that spells the site's
     address, a copyright owner, the masthead, the wire in the dateline, else the domain."""
     from_url = outlet_from_url(url) if url else ""
@@ -322,6 +322,9 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str) -> str:
         return known_outlet(suffix) or suffix
     if url and (name := name_from_page(url, (ln.text for ln in lines if ln.words <= 12))):
         return name
+    for line in lines[:start + _META_LOOKAHEAD]:
+        if line.words <= 16 and (name := outlet_in_byline(line.text)):
+            return known_outlet(name) or name
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
             return known_outlet(name) or name

@@ -174,3 +174,20 @@ def choose_author(near: Sequence[NearLine], anchor: int, page: Sequence[str]) ->
             if best is None or score > best[0]:
                 best = (score, name)
     return best[1] if best is not None and best[0] > 0 else ""
+
+
+_BY_OUTLET = re.compile(
+    r"^by\s+[^|]{2,60}?\s+[|·•]\s+(?P<outlet>[A-Z][\w.&'’ -]{1,50}?)(?:\s+[|·•].*)?$",
+    re.IGNORECASE,
+)
+
+
+def outlet_in_byline(line: str) -> str:
+    """The outlet a byline names after the writer: "By Jane Doe | Harbour Gazette"."""
+    match = _BY_OUTLET.match(line.strip())
+    if not match or find_date(match.group("outlet")) is not None:
+        return ""
+    outlet = match.group("outlet").strip()
+    words = outlet.split()
+    ok = 1 <= len(words) <= 6 and words[0][0].isupper() and words[0].casefold() not in _NOT_FIRST
+    return outlet if ok else ""

@@ -47,3 +47,11 @@ def test_page_title_suffix_with_a_hyphenated_outlet() -> None:
             f"Council approves harbour levy\n\n{BODY}")
     found = clean_text(page)
     assert (found.title, found.outlet) == ("Council approves harbour levy", "The North-Bay Gazette")
+
+
+def test_outlet_from_a_byline() -> None:
+    page = f"Council approves harbour levy after long debate\nBy Sam Roe | Harbour Gazette\n\n{BODY}"
+    found = clean_text(page)
+    assert (found.author, found.outlet) == ("Sam Roe", "Harbour Gazette")
+    dated = f"Council approves harbour levy\nBy Sam Roe | Updated March 3\n\n{BODY}"
+    assert clean_text(dated).outlet == ""
