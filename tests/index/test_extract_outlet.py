@@ -50,7 +50,7 @@ def test_page_title_suffix_with_a_hyphenated_outlet() -> None:
 
 
 def test_outlet_from_a_byline() -> None:
-    page = f"Council approves harbour levy after long debate\nBy Sam Roe | Harbour Gazette\n\n{BODY}"
+    page = f"Council approves harbour levy\nBy Sam Roe | Harbour Gazette\n\n{BODY}"
     found = clean_text(page)
     assert (found.author, found.outlet) == ("Sam Roe", "Harbour Gazette")
     dated = f"Council approves harbour levy\nBy Sam Roe | Updated March 3\n\n{BODY}"
