@@ -12,7 +12,13 @@ from types import EllipsisType
 
 from briefing.compose import Options, compose
 from briefing.render import render_html, render_markdown, render_pdf, template_folder
-from briefing.select import Selection, parse_since, search_members, select_articles
+from briefing.select import (
+    Selection,
+    parse_since,
+    search_members,
+    select_articles,
+    select_stories,
+)
 from briefing.summarizers import DEFAULT_ALGORITHM
 from index.errors import NewsdeskError
 from index.library import Library
@@ -60,6 +66,9 @@ def write_briefing(
         raise NewsdeskError(f"unknown sections {sections!r}", hint="use tags or searches")
     folder = template_folder(template_dir)
     articles = select_articles(library, selection)
+    if not articles and selection.new:
+        raise NewsdeskError("nothing new since the last briefing; nothing written",
+                            hint="drop --new to brief everything selected")
     if not articles:
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
@@ -83,7 +92,14 @@ def write_briefing(
         _write_atomic(targets["pdf"], render_pdf(page, folder))
         if progress:
             progress("rendering PDF", 1, 1)
+    _remember(library, selection, {a.id for a in articles})
     return BriefingFiles(targets["pdf"], targets["md"], targets["html"], len(articles))
+
+
+def _remember(library: Library, selection: Selection, briefed: set[str]) -> None:
+    """Record the stories this briefing covered, so `--new` leaves them out next time."""
+    stories = select_stories(library, selection)
+    library.record_briefing([s for s in stories if briefed.intersection(s.article_ids)])
 
 
 def _target(path: OutPath, suffix: str, now: datetime) -> Path | None:

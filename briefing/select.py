@@ -11,6 +11,7 @@ from index.errors import NewsdeskError
 from index.ingest import normalize_tags
 from index.library import Library
 from index.models import Article
+from index.stories import Story
 
 _RELATIVE = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.IGNORECASE)
 _UNITS = {"h": "hours", "d": "days", "w": "weeks"}
@@ -27,6 +28,7 @@ class Selection:
     tags: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
     basket: bool = False
+    new: bool = False  # only what no earlier briefing covered (see Library.stories)
 
     def is_empty(self) -> bool:
         """Whether no criterion at all was given."""
@@ -58,7 +60,18 @@ def parse_since(text: str, now: datetime | None = None) -> datetime:
 
 def select_articles(library: Library, selection: Selection) -> list[Article]:
     """The stories a selection covers, newest first (ties by id). A linked copy is replaced by
-    the article it duplicates, so each story appears once."""
+    the article it duplicates, so each story appears once. With `selection.new`, only the
+    articles no earlier briefing covered."""
+    roots = _roots(library, select_ids(library, selection))
+    if selection.new:
+        fresh = {i for story in select_stories(library, selection) for i in story.article_ids}
+        roots &= fresh
+    articles = library.store.get_many(sorted(roots))
+    return sort_articles(articles)
+
+
+def select_ids(library: Library, selection: Selection) -> set[str]:
+    """The ids of every article the criteria select (copies included as found)."""
     if selection.is_empty():
         raise NewsdeskError(
             "nothing to brief: no articles were selected",
@@ -67,9 +80,14 @@ def select_articles(library: Library, selection: Selection) -> list[Article]:
     found: set[str] | None = None
     for ids in _criteria(library, selection):
         found = ids if found is None else found & ids
-    roots = _roots(library, found or set())
-    articles = library.store.get_many(sorted(roots))
-    return sort_articles(articles)
+    return found or set()
+
+
+def select_stories(library: Library, selection: Selection) -> list[Story]:
+    """The stories of a selection, most important first; with `selection.new`, only those
+    with articles no earlier briefing covered (and only those articles)."""
+    ids = sorted(select_ids(library, selection))
+    return library.stories(ids, only_new=selection.new, tags=selection.tags)
 
 
 def sort_articles(articles: Iterable[Article]) -> list[Article]:

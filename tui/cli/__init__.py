@@ -80,7 +80,7 @@ def _register() -> None:
     # Each command family lives in its own module; importing them adds them to `main`.
     from tui.cli import library_cmds  # noqa: F401
 
-    for optional in ("brief_cmds", "feed_cmds", "alias_cmds"):
+    for optional in ("brief_cmds", "feed_cmds", "alias_cmds", "story_cmds"):
         try:
             __import__(f"tui.cli.{optional}")
         except ModuleNotFoundError as exc:

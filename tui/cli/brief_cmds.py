@@ -43,6 +43,8 @@ def _progress() -> Callable[[str, int, int], None]:
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Any of these tags (repeatable).")
 @click.option("--ids", "ids", multiple=True, metavar="ID,...", help="These articles (id prefixes).")
 @click.option("--basket", is_flag=True, help="The articles in the briefing basket.")
+@click.option("--new", is_flag=True,
+              help="Only stories no briefing covered yet, or their articles since (updates).")
 @click.option("--title", metavar="TEXT", help='Heading (default "Briefing — <date>").')
 @click.option("--sections", type=click.Choice(["tags", "searches"]), default="tags",
               show_default=True, help="One section per tag, or per saved search.")
@@ -57,7 +59,7 @@ def _progress() -> Callable[[str, int, int], None]:
 @pass_library
 def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
           since: str | None, tags: tuple[str, ...], ids: tuple[str, ...], basket: bool,
-          title: str | None, sections: str, pdf: str | None, markdown: str | None,
+          new: bool, title: str | None, sections: str, pdf: str | None, markdown: str | None,
           html: str | None, sentences: int, algorithm: str, template_dir: str | None) -> None:
     """Write a briefing: key points, sections by tag, a summary of each story, the sources.
 
@@ -69,6 +71,7 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
       newsdesk brief --since 24h --tag iraq-syria
       newsdesk brief militia --search border --since 7d -o week.pdf
       newsdesk brief --basket --title "Morning brief" --markdown brief.md
+      newsdesk brief --since 7d --new      # what is new since the last briefing
     """
     # Imported here: building pulls in sumy and numpy, which the other commands never need
     # (WeasyPrint itself is imported only when the PDF is rendered).
@@ -79,7 +82,7 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
     selection = Selection(
         query=" ".join(query), searches=tuple(s.lstrip("@") for s in searches),
         since=parse_since(since) if since else None, tags=tags, ids=_split_ids(ids),
-        basket=basket,
+        basket=basket, new=new,
     )
     named = pdf or markdown or html
     files = write_briefing(

@@ -1,0 +1,83 @@
+"""`newsdesk stories` and `brief --new` as a user runs them, on a real library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.index.story_samples import HIT_FOLLOW_UP, TODAY, lines
+from tui.cli import main
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return result.stdout
+
+
+def load(tmp_path: Path, *articles: dict[str, object]) -> None:
+    source = tmp_path / f"import-{len(list(tmp_path.glob('import-*')))}.jsonl"
+    source.write_text("\n".join(lines(*articles)) + "\n", encoding="utf-8")
+    run("import", str(source))
+
+
+def test_stories_json_shape(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    found = json.loads(run("stories", "--since", "2026-11-01", "--json"))
+    assert isinstance(found, list) and len(found) == 3
+    for story in found:
+        assert {"title", "articles", "outlets", "first", "last", "key_point", "summary",
+                "new"} <= set(story)
+        assert story["new"] is True
+        assert isinstance(story["summary"], list)
+        assert story["key_point"] not in story["summary"]
+    hit = next(s for s in found if "hit-levant" in s["articles"])
+    assert set(hit["articles"]) == {"hit-levant", "hit-tigris", "hit-copy"}
+    assert set(hit["outlets"]) == {"Levant Wire", "Tigris Daily", "Anbar Today"}
+    assert "market" in hit["key_point"]
+    assert found[-1]["articles"] == ["derby"]
+
+
+def test_stories_text_lists_titles_outlets_counts(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    text = run("stories", "--tag", "iraq-syria")
+    assert "1. Drone strike kills three at livestock market in Hit (new)" in text
+    # only the first report carries the tag; its copy comes with it
+    assert "Levant Wire, Anbar Today · 2 articles · 20 Nov 2026" in text
+
+
+def test_stories_help_says_how_they_are_ordered() -> None:
+    text = run("stories", "--help")
+    assert "distinct outlet" in text and "starred" in text and "halves" in text
+
+
+def test_brief_new_does_not_repeat_yesterdays_briefing(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    first = tmp_path / "first.md"
+    run("brief", "--since", "2026-11-01", "--new", "--markdown", str(first))
+    assert "Rutba" in first.read_text(encoding="utf-8")
+    load(tmp_path, HIT_FOLLOW_UP)
+    second = tmp_path / "second.md"
+    run("brief", "--since", "2026-11-01", "--new", "--markdown", str(second))
+    text = second.read_text(encoding="utf-8")
+    assert "Hundreds of mourners" in text or "buries three men" in text
+    assert "Rutba" not in text and "derby" not in text.lower()
+    found = json.loads(run("stories", "--since", "2026-11-01", "--new", "--json"))
+    assert found == []
+    result = CliRunner().invoke(main, ["brief", "--since", "2026-11-01", "--new",
+                                       "--markdown", str(tmp_path / "third.md")])
+    assert result.exit_code != 0
+    assert "nothing new since the last briefing" in result.output
+    assert not (tmp_path / "third.md").exists()
+
+
+def test_stories_new_marks_updates(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    run("brief", "--since", "2026-11-01", "--markdown", str(tmp_path / "b.md"))
+    load(tmp_path, HIT_FOLLOW_UP)
+    [update] = json.loads(run("stories", "--since", "2026-11-01", "--new", "--json"))
+    assert update["articles"] == ["hit-funeral"]
+    assert update["new"] is False and update["updated"] is True
+    assert "(updated)" in run("stories", "--since", "2026-11-01", "--new")

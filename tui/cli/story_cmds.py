@@ -1,0 +1,60 @@
+"""The stories command: the selected articles grouped by the event they report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from index.library import Library
+from tui.cli import main, pass_library
+from tui.cli.output import echo, echo_json
+from tui.cli.selection import make_selection, selection_options
+
+
+@main.command()
+@selection_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON array of stories on stdout.")
+@pass_library
+def stories(library: Library, as_json: bool, **criteria: Any) -> None:
+    """List the stories of a selection, most important first.
+
+    A story is the articles, from any outlet and day, that report one event (two strikes in
+    one province are two stories); copies of an article stay with it. Stories are kept in
+    the library: an article that arrives tomorrow joins yesterday's story.
+
+    \b
+    The order: each distinct outlet reporting a story counts 1, its articles count
+    log(1 + n); a starred article, one in the basket, a --tag asked for, and no briefing
+    having covered it yet count 1 each; the total halves for every 2 days the story's
+    latest article is older than the selection's newest.
+
+    \b
+      newsdesk stories --since 24h
+      newsdesk stories --tag iraq-syria --since 7d --new
+      newsdesk stories militia --json | jq '.[0].articles'
+    """
+    # Imported here: the key points need the summarizers (sumy, numpy).
+    from briefing.select import select_stories
+    from briefing.story_digest import digests
+
+    selection = make_selection(**criteria)
+    found = digests(library, select_stories(library, selection))
+    if as_json:
+        echo_json([d.to_json() for d in found])
+        return
+    if not found:
+        echo("no stories" + (" new since the last briefing" if selection.new else ""), err=True)
+        return
+    for number, d in enumerate(found, 1):
+        s = d.story
+        mark = " (new)" if s.new else " (updated)" if s.updated else ""
+        count = len(s.article_ids)
+        dates = f"{s.first:%d %b %Y}"
+        if s.last.date() != s.first.date():
+            dates += f" to {s.last:%d %b %Y}"
+        echo(f"{number}. {s.title}{mark}", bold=True)
+        about = [", ".join(s.outlets), f"{count} article{'s' * (count != 1)}", dates]
+        echo("   " + " · ".join(p for p in about if p))
+        if d.key_point:
+            echo(f"   {d.key_point}")
