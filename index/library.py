@@ -343,6 +343,10 @@ class Library:
         earlier briefings covered is left out."""
         return story_assign.stories_of(self.store, ids, only_new=only_new, tags=tags)
 
+    def story_companions(self, article_id: str) -> list[Article]:
+        """The other articles of this article's story (not its copies), oldest first."""
+        return story_assign.companions(self.store, self.store.resolve(article_id))
+
     def record_briefing(self, stories: Sequence[Story]) -> int:
         """Remember what a briefing covered (its stories' articles), for `only_new` later;
         returns the briefing's number."""

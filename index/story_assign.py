@@ -45,11 +45,32 @@ def stories_of(
     return build_stories(groups, store.copies_of(wanted), signals)
 
 
+def companions(store: Store, article_id: str) -> list[Article]:
+    """The other articles of an article's story (its own copies left out), oldest first."""
+    article = store.get(article_id)
+    root = article.duplicate_of or article.id
+    roots = store.get_many([root], bodies=False)
+    if not roots:
+        return []
+    story = place(store, roots)[root]
+    others = [i for i in story_store.members(store, [story]).get(story, []) if i != root]
+    return sorted(store.get_many(others, bodies=False), key=_by_date)
+
+
 def place(store: Store, roots: Sequence[Article]) -> dict[str, str]:
     """The story id of each of these articles (roots, not copies), placing those that have
     none yet and storing where they went."""
     placed = story_store.membership(store, [a.id for a in roots])
     waiting = sorted((a for a in roots if a.id not in placed), key=_by_date)
+    if waiting:
+        # Their neighbours in time go first, so that where an article lands does not
+        # depend on which of a day's articles someone happened to ask about first.
+        dates = [_utc(a.date) for a in waiting]
+        nearby = story_store.unplaced_between(store, min(dates) - WINDOW, max(dates) + WINDOW,
+                                              BATCH)
+        mine = {a.id for a in waiting}
+        waiting = sorted([*waiting, *store.get_many([i for i in nearby if i not in mine],
+                                                    bodies=False)], key=_by_date)
     for start in range(0, len(waiting), BATCH):
         batch = [a.id for a in waiting[start : start + BATCH]]
         placed.update(_place_batch(store, store.get_many(batch)))

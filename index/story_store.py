@@ -53,6 +53,17 @@ def stories_between(store: Store, start: datetime, end: datetime) -> list[str]:
     )]
 
 
+def unplaced_between(store: Store, start: datetime, end: datetime, limit: int) -> list[str]:
+    """Articles (roots) dated in [start, end] that are in no story yet, oldest first."""
+    return [r[0] for r in store.db.execute(
+        "SELECT id FROM articles WHERE duplicate_of IS NULL "
+        "AND COALESCE(published, added) BETWEEN ? AND ? "
+        "AND id NOT IN (SELECT article_id FROM story_members) "
+        "ORDER BY COALESCE(published, added), id LIMIT ?",
+        (start.isoformat(), end.isoformat(), limit),
+    )]
+
+
 def join(store: Store, assignments: Mapping[str, str]) -> None:
     """Put articles into stories (article id -> story id), in one transaction. An article
     another process placed meanwhile keeps its place."""

@@ -25,9 +25,24 @@ SENTENCE_START = re.compile(
     r"(?:^|[.!?][\"'\u201d\u2019)\]]*\s+)[\"'\u201c\u2018(\[]*([^\W_]+(?:['\u2019.-][^\W_]+)*)",
     re.UNICODE | re.MULTILINE,
 )
+# Words every report has whatever the event: reporting verbs and weekdays (capitalized, but
+# "Thursday" names a different day in every week's news).
+REPORTING = frozenset({
+    "said", "says", "say", "told", "tells", "according", "reported", "reports", "added",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+MONTHS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+})  # capitalized, but not names ("may" is left alone: a verb, or Theresa May)
 TITLE_WEIGHT = 2.0  # a headline word counts as two in the body
 NAME_WEIGHT = 2.0  # a name or number counts as two words
 NAMES_SHARE = 0.5  # share of the names-and-numbers similarity in the whole
+
+
+def IDF(n: int, df: int) -> float:
+    return math.log((1 + n) / (1 + df) + 1.0)
+
 
 _stems = NewsAnalyzer()
 
@@ -59,10 +74,10 @@ def bags(article: Article) -> tuple[dict[str, float], Counter[str]]:
         firsts = Counter(SENTENCE_START.findall(text))
         for token, count in Counter(WORD.findall(text)).items():
             low = token.lower()
-            if len(low) < 2 or low in NEWS_STOP_WORDS:
+            if len(low) < 2 or low in NEWS_STOP_WORDS or low in REPORTING:
                 continue
             named = count if token[0].isdigit() else 0
-            if token[0].isupper():
+            if token[0].isupper() and low not in MONTHS:
                 named = count - firsts.get(token, 0)
             words[_stems.stem(low)] += weight * (count + (NAME_WEIGHT - 1.0) * named)
             if named:
@@ -85,7 +100,7 @@ def tfidf(counts: Sequence[Mapping[str, float]]) -> np.ndarray:
         df.update(bag.keys())
     n = len(counts)
     vocab = {t: i for i, t in enumerate(t for t, c in df.items() if c > 1)}
-    idf = {t: math.log((1 + n) / (1 + c) + 1.0) for t, c in df.items()}
+    idf = {t: IDF(n, c) for t, c in df.items()}
     matrix = np.zeros((n, len(vocab)), dtype=np.float32)
     for row, bag in enumerate(counts):
         weights = _weights(bag.items(), idf)

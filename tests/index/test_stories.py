@@ -127,3 +127,10 @@ def test_user_signals_raise_a_story(library: Library) -> None:
     derby = story_of(marked, "derby")
     assert derby.score > story_of(plain, "derby").score
     assert marked.index(derby) < plain.index(story_of(plain, "derby"))
+
+
+def test_story_companions_name_the_other_reports(library: Library) -> None:
+    load(library, *TODAY)
+    assert [a.id for a in library.story_companions("hit-levant")] == ["hit-tigris"]
+    assert [a.id for a in library.story_companions("hit-copy")] == ["hit-tigris"]
+    assert library.story_companions("derby") == []

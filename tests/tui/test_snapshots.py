@@ -92,3 +92,14 @@ def test_tag_dialog(snap_compare, app: NewsdeskApp) -> None:
 
 def test_help(snap_compare, app: NewsdeskApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps("question_mark"))
+
+
+def _stories_loaded(app: NewsdeskApp) -> bool:
+    from tui.screens.stories import StoriesScreen
+
+    return isinstance(app.screen, StoriesScreen) and bool(app.screen.stories)
+
+
+def test_stories(snap_compare, app: NewsdeskApp) -> None:
+    assert snap_compare(app, terminal_size=(120, 40),
+                        run_before=steps("S", wait=_stories_loaded))

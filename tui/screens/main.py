@@ -14,13 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
+from index.library import Library
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
 from tui.screens.reader import ReaderScreen
+from tui.screens.stories import StoriesScreen
 from tui.widgets.article_list import PAGE, ArticleList
 from tui.widgets.search_bar import SearchBar
-from tui.widgets.sidebar import FIXED, Sidebar, View
+from tui.widgets.sidebar import FIXED, STORIES, Sidebar, View
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 # Hits per search page; more load on scroll. Filling the list costs about 1 ms a row, so a
 # first page of 50 keeps results near 130-145 ms (median) after the pause at 100k articles.
 SEARCH_PAGE = 50
+STORIES_LIMIT = 1000  # newest articles of a view grouped into stories (about 2 s at first)
 
 
 class MainScreen(Screen[None]):
@@ -37,6 +40,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("O", "toggle_sort", "Sort"),
         Binding("ctrl+s", "app.save_search", "Save search"),
+        Binding("S", "stories", "Stories"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -203,12 +207,31 @@ class MainScreen(Screen[None]):
 
     @on(Sidebar.Selected)
     def _view_chosen(self, event: Sidebar.Selected) -> None:
+        if event.view.key == STORIES.key:
+            self.action_stories()
+            return
         self._clear_search()
         self.view = event.view
         self.query_one(ArticleList).focus()
 
     def watch_view(self) -> None:
         self.reload()
+
+    def action_stories(self) -> None:
+        """The stories of what the list shows: the search, else the sidebar view."""
+        text = self.search_text or self.view.search
+        if text:
+            def source(library: Library) -> list[str]:
+                hits = library.search(text, limit=STORIES_LIMIT, snippets=False).hits
+                return [h.article.id for h in hits]
+            label = text
+        else:
+            view = self.view
+
+            def source(library: Library) -> list[str]:
+                return library.store.ids(view.where, view.params, limit=STORIES_LIMIT)
+            label = view.label
+        self.app.push_screen(StoriesScreen(source, label))
 
     @on(ArticleList.Opened)
     def _open(self, event: ArticleList.Opened) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -40,6 +40,7 @@ class ReaderScreen(Screen[None]):
 
         article: Article
         duplicates: list[Article]
+        story: list[Article] = field(default_factory=list)  # the other reports of its story
 
     app: NewsdeskApp
 
@@ -77,15 +78,17 @@ class ReaderScreen(Screen[None]):
                 if article.duplicate_of:
                     copies = [library.get(root), *copies]
                 copies = [c for c in copies if c.id != article.id]
+                story = library.story_companions(article.id)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
-        self.post_message(self.Loaded(article, copies))
+        self.post_message(self.Loaded(article, copies, story))
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         self.article = message.article
         self.query_one("#reader-status", Static).display = False
-        self.query_one(ArticleView).show(message.article, self.terms, message.duplicates)
+        self.query_one(ArticleView).show(message.article, self.terms, message.duplicates,
+                                         message.story)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.query_one("#reader-status", Static).update(Text(visible(message.error.message)))

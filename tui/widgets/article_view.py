@@ -74,6 +74,15 @@ def header(article: Article) -> Text:
     return text
 
 
+def story_lines(story: list[Article]) -> Text:
+    """The other articles of a story, one a line: date, outlet, headline."""
+    lines = Text("Also in this story:", style="bold")
+    for other in story:
+        about = " — ".join(p for p in (f"{other.date:%d %b}", other.outlet, other.title) if p)
+        lines.append("\n  ◦ " + visible_line(about))
+    return lines
+
+
 class ArticleView(VerticalScroll, can_focus=True):
     """A scrolling article: header, body, and other outlets' copies of the story."""
 
@@ -81,9 +90,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         yield Static(id="article-header")
         yield Markdown(id="article-body", parser_factory=inert_parser, open_links=False)
         yield Static(id="article-duplicates")
+        yield Static(id="article-story")
 
-    def show(self, article: Article, terms: frozenset[str], duplicates: list[Article]) -> None:
-        """Display an article in full (body included)."""
+    def show(self, article: Article, terms: frozenset[str], duplicates: list[Article],
+             story: list[Article] | None = None) -> None:
+        """Display an article in full (body included), and the other reports of its story."""
         self.refresh_header(article)
         self.query_one(Markdown).update(to_markdown(article.body, terms))
         copies = self.query_one("#article-duplicates", Static)
@@ -93,6 +104,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             for dup in duplicates:
                 lines.append("\n  ≈ " + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
             copies.update(lines)
+        others = self.query_one("#article-story", Static)
+        others.display = bool(story)
+        if story:
+            others.update(story_lines(story))
 
     def refresh_header(self, article: Article) -> None:
         """Redraw the metadata after tags or marks changed."""

@@ -33,6 +33,8 @@ FIXED = (
     View("starred", "Starred", "starred = 1"),
     View("basket", "Basket", "in_basket = 1"),
 )
+# Not a list of articles: opens the stories of what the list shows (MainScreen).
+STORIES = View("stories", "Stories")
 
 
 def tag_view(tag: str) -> View:
@@ -61,8 +63,8 @@ class Sidebar(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: list[tuple[View | None, int | None]] = [(v, None) for v in FIXED]
-        self._views: dict[str, View] = {v.key: v for v in FIXED}
+        self._rows: list[tuple[View | None, int | None]] = [(v, None) for v in (*FIXED, STORIES)]
+        self._views: dict[str, View] = {v.key: v for v in (*FIXED, STORIES)}
 
     def on_mount(self) -> None:
         self._render_rows()
@@ -77,6 +79,7 @@ class Sidebar(OptionList):
             (v, counts.fixed.get(v.key, (0, 0))[0 if v.key in ("starred", "basket") else 1])
             for v in FIXED
         ]
+        rows.append((STORIES, None))
         if counts.searches:
             rows.append((View("-searches", "Saved searches"), None))
             rows += [(search_view(name), None) for name, _q in counts.searches]

@@ -1,0 +1,60 @@
+"""The reader's Stories view: the stories of what the list shows, each opening onto its
+articles, and the article view naming the other reports of its story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from tests.tui.test_app import SIZE, sample_home, started, until  # noqa: F401
+from tui.app import NewsdeskApp
+from tui.screens.reader import ReaderScreen
+from tui.screens.stories import StoriesScreen
+
+
+def _loaded(app: NewsdeskApp) -> bool:
+    return isinstance(app.screen, StoriesScreen) and bool(app.screen.stories)
+
+
+async def test_stories_view_groups_the_list_and_opens_articles(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("S")
+        await until(pilot, lambda: _loaded(app))
+        screen = app.screen
+        assert isinstance(screen, StoriesScreen)
+        # fewer stories than articles: some report the same event
+        assert 0 < len(screen.stories) < 16
+        assert sum(len(s.article_ids) for s in screen.stories) == 16  # every article once
+        biggest = max(screen.stories, key=lambda s: len(s.article_ids))
+        stories = screen.query_one("#story-list", OptionList)
+        stories.highlighted = screen.stories.index(biggest)
+        await pilot.press("enter")
+        articles = screen.query_one("#story-articles", OptionList)
+        await until(pilot, lambda: articles.has_focus)
+        assert articles.option_count == len(biggest.article_ids)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                    and bool(app.screen.article.body))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        story = reader.query_one("#article-story", Static)
+        await until(pilot, lambda: story.display)
+        assert "Also in this story" in str(story.render())
+        await pilot.press("q")
+        await until(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        await pilot.press("q")
+        assert not isinstance(app.screen, StoriesScreen)
+
+
+async def test_stories_entry_in_the_sidebar(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        sidebar = app.main_screen.query_one("#sidebar", OptionList)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("stories")
+        await pilot.press("enter")
+        await until(pilot, lambda: _loaded(app))
