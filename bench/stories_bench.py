@@ -1,11 +1,12 @@
 """Story grouping quality (B-cubed P/R/F1, ARI) and speed, newsdesk against a plain baseline.
 
-    .venv/bin/python bench/stories_bench.py DATA.jsonl [DATA.jsonl ...] [--speed N]
+    .venv/bin/python bench/stories_bench.py DATA.jsonl [DATA.jsonl ...] [--speed N] [--library N]
 
 Each line: {"id", "title", "text", "published" (date text or null), "event", ...}; articles
 with the same "event" report the same event. The baseline is a plain TF-IDF single-pass
 grouping (cosine to the cluster centroid >= 0.25, whole text, no dates), run in the same run.
---speed N times `group` over N articles (the data repeated with fresh ids if needed).
+--speed N times `group` over N articles (the data repeated with fresh ids if needed);
+--library N times Library.stories over N of them imported into a library on disk.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import math
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from index.analysis import NEWS_STOP_WORDS
 from index.errors import InputError
 from index.extract import clean_text
+from index.library import Library
 from index.models import Article
 from index.stories import group
 from index.story_vectors import WORD
@@ -145,18 +148,50 @@ def speed(articles: list[Article], n: int, runs: int = 5) -> None:
           f"baseline {med['baseline']:.2f}s (ratio {med['newsdesk'] / med['baseline']:.2f})")
 
 
+def library_speed(articles: list[Article], n: int) -> None:
+    """`Library.stories` over n articles of a fresh library on disk: the first call places
+    every article into a story, the second reads the stored stories; the baseline grouping of
+    the same articles in the same run."""
+    pool = [articles[i % len(articles)] for i in range(n)]
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder)) as library:
+        lines = [json.dumps({"id": f"a{k:05d}", "title": a.title, "body": a.body,
+                             "published": a.published.isoformat() if a.published else None,
+                             "added": "2026-11-20T00:00:00+00:00", "outlet": a.outlet})
+                 for k, a in enumerate(pool)]
+        list(library.import_jsonl(lines, "bench"))
+        ids = library.store.ids()
+        roots = [a for a in library.store.get_many(ids) if a.duplicate_of is None]
+        start = time.perf_counter()
+        first = library.stories(ids)
+        placing = time.perf_counter() - start
+        start = time.perf_counter()
+        library.stories(ids)
+        stored = time.perf_counter() - start
+        start = time.perf_counter()
+        baseline(roots)
+        plain = time.perf_counter() - start
+    print(f"Library.stories over {len(ids)} articles ({len(roots)} not copies, "
+          f"{len(first)} stories): first call {placing:.2f}s, again {stored:.2f}s; "
+          f"baseline grouping {plain:.2f}s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", type=Path)
     parser.add_argument("--speed", type=int, default=0, metavar="N")
+    parser.add_argument("--library", type=int, default=0, metavar="N",
+                        help="time Library.stories over N articles of a library on disk")
     args = parser.parse_args()
     for path in args.data:
         articles, labels = load(path)
         print(f"{path.name}: {len(articles)} articles, {len(set(labels))} events")
         score("baseline", baseline, articles, labels)
         score("newsdesk", group, articles, labels)
+    everything = [a for path in args.data for a in load(path)[0]]
     if args.speed:
-        speed(load(args.data[0])[0], args.speed)
+        speed(everything, args.speed)
+    if args.library:
+        library_speed(everything, args.library)
 
 
 if __name__ == "__main__":
