@@ -109,9 +109,7 @@ def test_briefed_stories_are_not_new_and_updates_are_marked(library: Library) ->
 def test_a_deleted_article_leaves_its_story(library: Library) -> None:
     stories = library.stories(load(library, *TODAY))
     rutba = story_of(stories, "rutba-levant")
-    # what Library.delete does to the record (the trigger cleans the story tables)
-    with library.store.transaction() as db:
-        db.execute("DELETE FROM articles WHERE id = 'rutba-euphrates'")
+    library.delete(["rutba-euphrates"])
     again = library.stories([str(a["id"]) for a in TODAY])
     assert story_of(again, "rutba-levant").article_ids == ("rutba-levant",)
     assert story_of(again, "rutba-levant").id == rutba.id
@@ -134,3 +132,13 @@ def test_story_companions_name_the_other_reports(library: Library) -> None:
     assert [a.id for a in library.story_companions("hit-levant")] == ["hit-tigris"]
     assert [a.id for a in library.story_companions("hit-copy")] == ["hit-tigris"]
     assert library.story_companions("derby") == []
+
+
+def test_deleting_a_first_report_keeps_its_copy_in_the_story(library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    hit = story_of(stories, "hit-levant")
+    library.delete(["hit-levant"])
+    again = library.stories([str(a["id"]) for a in TODAY if a["id"] != "hit-levant"])
+    story = story_of(again, "hit-copy")
+    assert set(story.article_ids) == {"hit-copy", "hit-tigris"}
+    assert story.id == hit.id
