@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.build import Selection, write_briefing
+from index.filters import Filter
 from index.library import Library
 
 RUNS = 3
@@ -50,7 +51,7 @@ def _import(library: Library, data: Path, count: int, work: Path) -> None:
 
 
 def _time(library: Library, count: int, work: Path, runs: int) -> None:
-    ids = tuple(library.store.ids("duplicate_of IS NULL", order="id", limit=count))
+    ids = tuple(sorted(library.ids(Filter(duplicates=False)))[:count])
     selection = Selection(ids=ids)
     times = []
     for run in range(runs):

@@ -96,7 +96,7 @@ def main() -> None:
             def newsdesk(text: str) -> int:
                 return len(library.search(text, limit=50).hits)
 
-            articles = library.store.count()
+            articles = library.count()
             for text in warmup:  # open the searcher and the caches, as a running app has
                 newsdesk(text)
                 fts(text)

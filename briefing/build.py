@@ -72,7 +72,7 @@ def write_briefing(
     if not articles:
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
-    names = selection.searches or tuple(n for n, _ in library.store.searches())
+    names = selection.searches or tuple(n for n, _ in library.saved_searches())
     members = search_members(library, names) if sections == "searches" else {}
     copies = {a.id: library.duplicates_of(a.id) for a in articles}
     now = datetime.now(UTC)

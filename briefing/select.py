@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from index.errors import NewsdeskError
+from index.filters import Filter
 from index.ingest import normalize_tags
 from index.library import Library
 from index.models import Article
@@ -66,7 +67,7 @@ def select_articles(library: Library, selection: Selection) -> list[Article]:
     if selection.new:
         fresh = {i for story in select_stories(library, selection) for i in story.article_ids}
         roots &= fresh
-    articles = library.store.get_many(sorted(roots))
+    articles = library.get_many(sorted(roots))
     return sort_articles(articles)
 
 
@@ -112,26 +113,16 @@ def _criteria(library: Library, selection: Selection) -> list[set[str]]:
         sets.append(set().union(*search_members(library, selection.searches).values()))
     if selection.ids:
         sets.append({library.get(prefix).id for prefix in selection.ids})
-    where, params = _sql_filter(selection)
-    if where:
-        sets.append(set(library.store.ids(where, params)))
+    narrowing = _filter(selection)
+    if narrowing != Filter():
+        sets.append(set(library.ids(narrowing)))
     return sets
 
 
-def _sql_filter(selection: Selection) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    params: list[object] = []
-    if selection.since is not None:
-        # Stored times are UTC ISO text, so string order is time order.
-        clauses.append("COALESCE(published, added) >= ?")
-        params.append(selection.since.astimezone(UTC).isoformat())
-    if tags := normalize_tags(selection.tags):
-        marks = ",".join("?" * len(tags))
-        clauses.append(f"id IN (SELECT article_id FROM tags WHERE tag IN ({marks}))")
-        params.extend(tags)
-    if selection.basket:
-        clauses.append("in_basket = 1")
-    return " AND ".join(clauses), params
+def _filter(selection: Selection) -> Filter:
+    """The period, tags and basket of a selection as a library filter."""
+    return Filter(since=selection.since, tags=normalize_tags(selection.tags),
+                  in_basket=True if selection.basket else None)
 
 
 def _search_ids(library: Library, query: str) -> set[str]:
@@ -144,5 +135,5 @@ def _roots(library: Library, ids: set[str]) -> set[str]:
     """The ids with every linked copy replaced by the article it duplicates."""
     if not ids:
         return set()
-    articles = library.store.get_many(sorted(ids), bodies=False)
+    articles = library.get_many(sorted(ids), bodies=False)
     return {a.duplicate_of or a.id for a in articles}

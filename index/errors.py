@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+# An error of the library database that no NewsdeskError explains yet (a busy or broken
+# file): callers outside index/ catch this name, never sqlite3 itself.
+StoreError = sqlite3.Error
+
 
 class NewsdeskError(Exception):
     """A problem worth telling the user about, with an optional hint on what to do."""

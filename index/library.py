@@ -13,6 +13,7 @@ from typing import IO, Any, Protocol
 from index import dedupe, story_assign, story_store
 from index.aliases import Alias, AliasBook, Expansion, definitions
 from index.errors import InputError, NewsdeskError, NotFoundError
+from index.filters import Filter
 from index.ingest import (
     Source,
     article_id,
@@ -25,6 +26,7 @@ from index.ingest import (
 )
 from index.models import Article, parse_published, published_text, utcnow
 from index.paths import library_dir
+from index.reading import Reading
 from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
@@ -85,7 +87,7 @@ class SearchResults:
     expanded: tuple[Expansion, ...] = ()  # what aliases added: ("IS", ("Islamic State",))
 
 
-class Library:
+class Library(Reading):
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
     def __init__(self, root: Path, on_rebuild: RebuildReport | None = None) -> None:
@@ -157,7 +159,7 @@ class Library:
 
     def _rebuild_index(self, reason: str) -> None:
         """Rebuild an index that cannot serve as it is, telling on_rebuild why and how far."""
-        total = self.store.count("duplicate_of IS NULL")
+        total = self.store.count(Filter(duplicates=False))
         report = self.on_rebuild or (lambda reason, done, total: None)
         report(reason, 0, total)
         self.reindex(lambda done: report(reason, done, total), unless_current=True)
@@ -383,11 +385,9 @@ class Library:
         ]
         return SearchResults(hits, total, query_text, parsed.terms, parsed.expanded)
 
-    def articles(
-        self, where: str = "", params: Sequence[object] = (), limit: int | None = None
-    ) -> list[Article]:
-        """Articles matching a SQL condition over the articles table, newest first."""
-        return self.store.get_many(self.store.ids(where, params, limit=limit))
+    def _matching_ids(self, query: str) -> set[str]:
+        # Only ids are needed: no bodies read, no snippets built.
+        return {hit.article.id for hit in self.search(query, limit=None, snippets=False).hits}
 
     # -- user state ---------------------------------------------------------------------------
 
@@ -520,11 +520,11 @@ class Library:
         return {
             "library": str(self.root),
             "articles": s.count(),
-            "stories": s.count("duplicate_of IS NULL"),
-            "duplicates": s.count("duplicate_of IS NOT NULL"),
-            "unread": s.count("read = 0"),
-            "starred": s.count("starred = 1"),
-            "in_basket": s.count("in_basket = 1"),
+            "stories": s.count(Filter(duplicates=False)),
+            "duplicates": s.count(Filter(duplicates=True)),
+            "unread": s.count(Filter(read=False)),
+            "starred": s.count(Filter(starred=True)),
+            "in_basket": s.count(Filter(in_basket=True)),
             "tags": s.distinct_tags(),
             "outlets": s.distinct_outlets(),
             "saved_searches": len(s.searches()),

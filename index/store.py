@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index import migrations
 from index.errors import NewsdeskError, NotFoundError
+from index.filters import NEWEST_FIRST, Filter, to_sql
 from index.models import Article, parse_published, published_text, utcnow
 from index.textsafe import clean, clean_line
 
@@ -31,6 +32,7 @@ ARTICLE_TABLES: list[tuple[str, str]] = [
 ]
 # The same columns with the body left out, for list views over large libraries.
 LIST_COLUMNS = ARTICLE_COLUMNS.replace("body", "'' AS body")
+EVERYTHING = Filter()
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,32 +326,32 @@ class Store:
                 copies.setdefault(str(copy.duplicate_of), []).append(copy)
         return copies
 
-    def ids(
-        self,
-        where: str = "",
-        params: Sequence[object] = (),
-        order: str = "COALESCE(published, added) DESC",
-        limit: int | None = None,
-    ) -> list[str]:
-        """Ids of articles matching a SQL condition over the articles table."""
-        sql = "SELECT id FROM articles" + (f" WHERE {where}" if where else "")
+    def ids(self, where: Filter = EVERYTHING, order: str = NEWEST_FIRST,
+            limit: int | None = None) -> list[str]:
+        """Ids of articles matching a filter (its `query` aside), newest first by default."""
+        sql, params = self._select("id", where)
         sql += f" ORDER BY {order}" + (f" LIMIT {int(limit)}" if limit else "")
-        return [r[0] for r in self.db.execute(sql, list(params))]
+        return [r[0] for r in self.db.execute(sql, params)]
 
-    def listing(self, where: str = "", params: Sequence[object] = (),
-                order: str = "COALESCE(published, added) DESC", limit: int = 200,
+    def listing(self, where: Filter = EVERYTHING, limit: int = 200,
                 offset: int = 0) -> list[Article]:
-        """A page of articles for a list view: every field but the body (left empty)."""
-        sql = f"SELECT {LIST_COLUMNS} FROM articles" + (f" WHERE {where}" if where else "")
-        sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
+        """A page of articles for a list view, newest first: every field but the body (empty)."""
+        sql, params = self._select(LIST_COLUMNS, where)
+        sql += f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, [*params, int(limit), int(offset)]).fetchall()
         tags = self._tags_for([r[0] for r in rows])
         return [self._article(r, tags.get(r[0], ())) for r in rows]
 
-    def count(self, where: str = "", params: Sequence[object] = ()) -> int:
-        """How many articles match a SQL condition."""
-        sql = "SELECT COUNT(*) FROM articles" + (f" WHERE {where}" if where else "")
-        return int(self.db.execute(sql, list(params)).fetchone()[0])
+    def count(self, where: Filter = EVERYTHING) -> int:
+        """How many articles match a filter (its `query` aside)."""
+        sql, params = self._select("COUNT(*)", where)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    @staticmethod
+    def _select(columns: str, where: Filter) -> tuple[str, list[object]]:
+        condition, params = to_sql(where)
+        sql = f"SELECT {columns} FROM articles"
+        return (f"{sql} WHERE {condition}" if condition else sql), params
 
     # -- corrections --------------------------------------------------------------------
 

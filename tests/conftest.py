@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from index.library import Library
 
 SAMPLES = Path(__file__).parent / "data"
+OLD_LIBRARY = SAMPLES / "library-v2" / "library.db"
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +27,15 @@ def library(library_home: Path) -> Iterator[Library]:
     """An open, empty library in the test's temp folder."""
     with Library(library_home) as lib:
         yield lib
+
+
+@pytest.fixture
+def old_library(tmp_path: Path) -> Path:
+    """A copy of the library made by the schema-2 release (tests/data/library-v2)."""
+    root = tmp_path / "old"
+    root.mkdir()
+    shutil.copy(OLD_LIBRARY, root / "library.db")
+    return root
 
 
 def write_article(folder: Path, name: str, title: str, *paragraphs: str,

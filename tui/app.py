@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import queue
 import shlex
-import sqlite3
 import threading
 import webbrowser
 from collections.abc import Callable, Iterator
@@ -20,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from index.errors import NewsdeskError
+from index.errors import NewsdeskError, StoreError
 from index.library import Library
 from index.models import Article
 from index.textsafe import visible, visible_line
@@ -81,7 +80,7 @@ class NewsdeskApp(App[None]):
                 raise NewsdeskError("the library is not open yet")
             try:
                 yield self.library
-            except sqlite3.Error as exc:
+            except StoreError as exc:
                 raise NewsdeskError(f"library database error: {exc}",
                                     hint="another program may hold the library busy") from exc
             except OSError as exc:
@@ -301,7 +300,7 @@ class NewsdeskApp(App[None]):
         try:
             with Library.open(self.library_path) as library:
                 results = list(library.add(args))
-        except (NewsdeskError, OSError, sqlite3.Error) as exc:
+        except (NewsdeskError, OSError, StoreError) as exc:
             error = exc if isinstance(exc, NewsdeskError) else NewsdeskError(str(exc))
             self.post_message(LibraryFailed(error))
             return
@@ -324,7 +323,7 @@ class NewsdeskApp(App[None]):
                 files = write_briefing(library, Selection(basket=True),
                                        pdf=stem.with_suffix(".pdf"),
                                        markdown=stem.with_suffix(".md"))
-        except (NewsdeskError, OSError, sqlite3.Error) as exc:
+        except (NewsdeskError, OSError, StoreError) as exc:
             error = exc if isinstance(exc, NewsdeskError) else NewsdeskError(str(exc))
             self.post_message(LibraryFailed(error))
             return

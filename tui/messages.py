@@ -9,6 +9,7 @@ from textual.message import Message
 from index.errors import NewsdeskError
 from index.library import AddResult, SearchResults
 from index.models import Article
+from index.reading import Count
 
 
 @dataclass
@@ -42,8 +43,8 @@ class CountsLoaded(Message):
 
     fixed: dict[str, tuple[int, int]]
     searches: list[tuple[str, str]]
-    tags: list[tuple[str, int, int]]
-    outlets: list[tuple[str, int, int]]
+    tags: list[Count]
+    outlets: list[Count]
 
 
 @dataclass

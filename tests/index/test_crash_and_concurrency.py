@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from index.filters import Filter
 from index.library import Library
 from tests.index.samples import corpus
 
@@ -54,7 +55,7 @@ def stored(home: Path) -> int:
 def assert_healthy(home: Path) -> Library:
     """The library opens, its index agrees with the store, and searches answer."""
     library = Library(home)
-    stories = library.store.count("duplicate_of IS NULL")
+    stories = library.count(Filter(duplicates=False))
     assert library.store.outbox_size() == 0
     assert library.index.doc_count() == stories
     if stories:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,10 +16,11 @@ from index.errors import NewsdeskError
 from index.feeds import FeedStore
 from index.library import Library
 from index.store import Store
+from tests.conftest import OLD_LIBRARY
 from tui.cli import main
 
 ROOT = Path(__file__).parents[2]
-FIXTURE = ROOT / "tests" / "data" / "library-v2" / "library.db"
+FIXTURE = OLD_LIBRARY
 
 
 def schema_version(path: Path) -> int:
@@ -31,15 +31,6 @@ def schema_version(path: Path) -> int:
 def tables(path: Path) -> set[str]:
     with sqlite3.connect(path) as db:
         return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-@pytest.fixture
-def v2_library(tmp_path: Path) -> Path:
-    """A copy of the library made by the schema-2 release."""
-    root = tmp_path / "old"
-    root.mkdir()
-    shutil.copy(FIXTURE, root / "library.db")
-    return root
 
 
 def test_a_new_library_runs_every_migration(library_home: Path) -> None:
@@ -54,8 +45,8 @@ def test_the_schema_2_fixture_is_what_it_says() -> None:
     assert schema_version(FIXTURE) == 2
 
 
-def test_a_schema_2_library_opens_with_everything_kept(v2_library: Path) -> None:
-    with Library(v2_library) as library:
+def test_a_schema_2_library_opens_with_everything_kept(old_library: Path) -> None:
+    with Library(old_library) as library:
         stats = library.stats()
         assert (stats["articles"], stats["duplicates"], stats["unread"]) == (7, 1, 5)
         assert (stats["starred"], stats["in_basket"], stats["tags"]) == (1, 1, 4)
@@ -72,7 +63,7 @@ def test_a_schema_2_library_opens_with_everything_kept(v2_library: Path) -> None
         found = {h.article.id for h in library.search("@borders").hits}
         assert {"43ce2f52ee84", "58b19570a864", "db625c4a39a1"} <= found
         assert [h.article.id for h in library.search("tag:strikes").hits] == ["43ce2f52ee84"]
-    assert schema_version(v2_library / "library.db") == len(migrations.MIGRATIONS)
+    assert schema_version(old_library / "library.db") == len(migrations.MIGRATIONS)
 
 
 def test_a_migration_added_later_runs_once(

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from index.feeds import FeedStore
 from index.library import Library
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json, err
@@ -68,7 +67,7 @@ def feed_add(library: Library, url: str, name: str, tags: tuple[str, ...],
 @pass_library
 def feed_list(library: Library, as_json: bool) -> None:
     """List feeds: name, address, tags, when last fetched, the last error."""
-    feeds = FeedStore(library.store).all()
+    feeds = library.feeds.all()
     if as_json:
         echo_json([f.to_json() for f in feeds], indent=1)
         return
@@ -87,7 +86,7 @@ def feed_list(library: Library, as_json: bool) -> None:
 @pass_library
 def feed_remove(library: Library, name: str) -> None:
     """Unsubscribe (articles it gave stay in the library)."""
-    FeedStore(library.store).remove(name)
+    library.feeds.remove(name)
     echo(f"removed feed {name}", err=True)
 
 
@@ -100,7 +99,7 @@ def feed_import(library: Library, file: str, tags: tuple[str, ...]) -> None:
     from index.opml import import_outlines, read_opml
 
     outlines = read_opml(Path(file).read_bytes(), origin=file)
-    added, skipped = import_outlines(FeedStore(library.store), outlines, tags)
+    added, skipped = import_outlines(library.feeds, outlines, tags)
     for reason in skipped:
         echo(f"  skipped {reason}", err=True)
     echo(f"{len(added)} feeds added, {len(skipped)} skipped", err=True)
@@ -114,7 +113,7 @@ def feed_export(library: Library, output: str) -> None:
     """Write the feeds as OPML, for another reader or a backup."""
     from index.opml import write_opml
 
-    data = write_opml(FeedStore(library.store).all())
+    data = write_opml(library.feeds.all())
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -138,7 +137,7 @@ def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: floa
     # Imported here: feed reading pulls in httpx and feedparser.
     from index.feed_run import run
 
-    feeds = FeedStore(library.store).select(names)
+    feeds = library.feeds.select(names)
     if not feeds:
         echo("no feeds; add one with `newsdesk feed add URL`", err=True)
         return

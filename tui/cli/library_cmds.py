@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from index.errors import NewsdeskError
+from index.filters import Filter
 from index.library import AddResult, Library, article_to_json
 from index.models import published_text
 from tui.cli import main, pass_library
@@ -129,7 +130,7 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
 @pass_library
 def searches(library: Library, as_json: bool) -> None:
     """List saved searches (run one with `newsdesk search @NAME`)."""
-    saved = library.store.searches()
+    saved = library.saved_searches()
     if as_json:
         echo_json([{"name": n, "query": q} for n, q in saved], indent=1)
         return
@@ -235,7 +236,7 @@ def mark(library: Library, article_id: str, read: bool | None, star: bool | None
 @pass_library
 def reindex(library: Library) -> None:
     """Rebuild the search index from the store (safe to interrupt: the old one stays)."""
-    total = library.store.count("duplicate_of IS NULL")
+    total = library.count(Filter(duplicates=False))
     with add_progress(enabled=True, total=total, label="reindexing") as advance:
         count = library.reindex(progress=lambda n: advance(None, n))
     echo(f"indexed {count} articles", err=True)
@@ -250,4 +251,4 @@ def stats(library: Library, as_json: bool) -> None:
     if as_json:
         echo_json(figures, indent=1)
     else:
-        print_stats(figures, library.store.tag_counts())
+        print_stats(figures, library.tag_counts())

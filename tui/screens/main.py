@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
 from index.library import Library
+from index.filters import Filter
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
@@ -108,9 +110,8 @@ class MainScreen(Screen[None]):
     def _load_page(self, generation: int, view: View, offset: int) -> None:
         try:
             with self.app.library_session() as library:
-                total = library.store.count(view.where, view.params)
-                articles = library.store.listing(view.where, view.params, limit=PAGE,
-                                                 offset=offset)
+                total = library.count(view.filter)
+                articles = library.listing(view.filter, limit=PAGE, offset=offset)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
@@ -139,17 +140,9 @@ class MainScreen(Screen[None]):
     def _counts(self) -> None:
         try:
             with self.app.library_session() as library:
-                store = library.store
-                fixed = {
-                    "all": (store.count(), unread := store.count("read = 0")),
-                    "unread": (unread, unread),
-                    "starred": (store.count("starred = 1"),
-                                store.count("starred = 1 AND read = 0")),
-                    "basket": (store.count("in_basket = 1"),
-                               store.count("in_basket = 1 AND read = 0")),
-                }
-                counts = CountsLoaded(fixed, store.searches(), store.tag_counts(),
-                                      store.outlet_counts())
+                fixed = _fixed_counts(library)
+                views = library.view_counts()
+                counts = CountsLoaded(fixed, views.searches, views.tags, views.outlets)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
@@ -289,6 +282,19 @@ class MainScreen(Screen[None]):
     def watch_sort(self) -> None:
         if self.search_text:
             self.run_search(self.search_text)
+
+
+def _fixed_counts(library: Library) -> dict[str, tuple[int, int]]:
+    """(articles, unread) of each fixed view, each distinct filter counted once."""
+    counted: dict[Filter, int] = {}
+
+    def count(where: Filter) -> int:
+        if where not in counted:
+            counted[where] = library.count(where)
+        return counted[where]
+
+    return {view.key: (count(view.filter), count(replace(view.filter, read=False)))
+            for view in FIXED}
 
 
 def _other(sort: str) -> str:

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from index.analysis import NEWS_ANALYZER, WORD
 from index.models import Article
+from index.reading import highlighted
 from index.textsafe import visible, visible_line
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
@@ -33,18 +33,8 @@ def to_markdown(body: str, terms: frozenset[str] = frozenset()) -> str:
 
 
 def _paragraph(text: str, terms: frozenset[str]) -> str:
-    out: list[str] = []
-    pos = 0
-    for match in WORD.finditer(text):
-        out.append(_escape(text[pos : match.start()]))
-        word = match.group()
-        if terms and NEWS_ANALYZER.stem(word.lower()) in terms:
-            out.append(f"**{_escape(word)}**")
-        else:
-            out.append(_escape(word))
-        pos = match.end()
-    out.append(_escape(text[pos:]))
-    return "".join(out)
+    return "".join(f"**{_escape(piece)}**" if hit else _escape(piece)
+                   for piece, hit in highlighted(text, terms))
 
 
 def _escape(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import on
@@ -10,28 +10,26 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from index.filters import Filter
 from index.textsafe import visible_line
 from tui.messages import CountsLoaded
-
-TAG_CONDITION = "id IN (SELECT article_id FROM tags WHERE tag = ?)"
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """What the article list shows: a SQL condition, or a saved search to run."""
+    """What the article list shows: the library narrowed by a filter, or a saved search."""
 
     key: str
     label: str
-    where: str = ""
-    params: tuple[object, ...] = ()
+    filter: Filter = field(default_factory=Filter)
     search: str = ""  # a saved search's "@name": the list shows its results
 
 
 FIXED = (
     View("all", "All articles"),
-    View("unread", "Unread", "read = 0"),
-    View("starred", "Starred", "starred = 1"),
-    View("basket", "Basket", "in_basket = 1"),
+    View("unread", "Unread", Filter(read=False)),
+    View("starred", "Starred", Filter(starred=True)),
+    View("basket", "Basket", Filter(in_basket=True)),
 )
 # Not a list of articles: opens the stories of what the list shows (MainScreen).
 STORIES = View("stories", "Stories")
@@ -39,12 +37,12 @@ STORIES = View("stories", "Stories")
 
 def tag_view(tag: str) -> View:
     """The view of one tag's articles."""
-    return View(f"tag:{tag}", f"#{tag}", TAG_CONDITION, (tag,))
+    return View(f"tag:{tag}", f"#{tag}", Filter(tags=(tag,)))
 
 
 def outlet_view(outlet: str) -> View:
     """The view of one outlet's articles."""
-    return View(f"outlet:{outlet}", outlet, "outlet = ?", (outlet,))
+    return View(f"outlet:{outlet}", outlet, Filter(outlet=outlet))
 
 
 def search_view(name: str) -> View:
