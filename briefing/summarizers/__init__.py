@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.registry import ALGORITHMS, DEFAULT_ALGORITHM, summarizer
 from briefing.summarizers._document import STEMMER, STOP_WORDS, build_document, verbatim
-from briefing.summarizers._registry import ALGORITHMS, build
 from briefing.summarizers.key_points import key_points
 from briefing.summarizers.story import StoryDocument, StorySummarizer
-from index.errors import NewsdeskError
-
-DEFAULT_ALGORITHM = "newsdesk"
 
 __all__ = [
     "ALGORITHMS", "DEFAULT_ALGORITHM", "Picked", "key_points", "summarize", "summarize_story",
@@ -31,15 +28,11 @@ def summarize(
     body: str, *, title: str = "", sentences: int = 3, algorithm: str = DEFAULT_ALGORITHM
 ) -> list[str]:
     """Up to `sentences` sentences of `body`, copied verbatim and in document order."""
-    if algorithm not in ALGORITHMS:
-        raise NewsdeskError(
-            f"unknown summary algorithm {algorithm!r}",
-            hint=f"choose one of: {', '.join(ALGORITHMS)}",
-        )
+    made = summarizer(algorithm)
     if sentences <= 0 or not body.strip():
         return []
     document = build_document(body, title)
-    picked = build(algorithm, document)(document, sentences)
+    picked = made.make(document)(document, sentences)
     return [verbatim(body, str(s)) for s in picked]
 
 

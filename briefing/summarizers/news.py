@@ -13,6 +13,8 @@ from sumy.models.dom import ObjectDocumentModel, Sentence
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from briefing.summarizers._document import STEMMER, STOP_WORDS
+
 # Openers that lean on an earlier sentence for their meaning ("He said...", "This was...").
 _CONTEXT_OPENERS = frozenset(
     {
@@ -144,3 +146,8 @@ def _similarity(terms: list[list[str]]) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     matrix /= np.where(norms == 0, 1, norms)
     return matrix @ matrix.T
+
+
+def make(document: ObjectDocumentModel) -> NewsSummarizer:
+    """The summarizer registered in registry.py, for any document."""
+    return NewsSummarizer(STEMMER, stop_words=STOP_WORDS)

@@ -10,6 +10,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers._quality import (
     facts,
     has_section_label,
@@ -205,3 +206,8 @@ def _greedy(
         covered |= concepts[chosen]
         total += lengths[chosen]
     return picked
+
+
+def make(document: ObjectDocumentModel) -> StorySummarizer:
+    """The summarizer registered in registry.py, for any document."""
+    return StorySummarizer(STEMMER, stop_words=STOP_WORDS)

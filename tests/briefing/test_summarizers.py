@@ -145,3 +145,28 @@ def test_every_algorithm_runs_without_nltk_data(tmp_path: Path) -> None:
         [sys.executable, "-c", script], input=BORDER, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def first_sentence_summarizer(document: object) -> object:
+    """A summarizer registered by the test below: always the first sentence."""
+    return lambda doc, count: tuple(doc.sentences[:1])
+
+
+def test_a_summarizer_is_one_registry_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing import registry
+
+    line = registry.Summarizer("first sentence only", f"{__name__}:first_sentence_summarizer")
+    monkeypatch.setitem(registry.SUMMARIZERS, "first", line)
+    assert summarize(FLOOD, sentences=3, algorithm="first") == split_sentences(FLOOD)[:1]
+    assert "first (first sentence only)" in registry.algorithm_help()
+
+
+def test_the_command_line_lists_every_registered_summarizer() -> None:
+    from click.testing import CliRunner
+
+    from briefing.registry import SUMMARIZERS
+    from tui.cli import main
+
+    for command in ("summarize", "brief"):
+        shown = " ".join(CliRunner().invoke(main, [command, "--help"]).output.split())
+        assert all(f"{name} ({s.help})" in shown for name, s in SUMMARIZERS.items())

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import click
 
+from briefing.registry import DEFAULT_ALGORITHM, algorithm_help, summarizer
 from index.errors import NewsdeskError
 from index.library import Library
 from index.models import Extracted
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
 
-ALGORITHM_HELP = "Summary algorithm: newsdesk (default), lead, lexrank, lsa, luhn, textrank, ..."
+# The registry module is light (no sumy): the choices and help come from its table.
+ALGORITHM = click.option("--algorithm", default=DEFAULT_ALGORITHM, show_default=True,
+                         metavar="NAME", help=algorithm_help())
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -53,7 +56,7 @@ def _progress() -> Callable[[str, int, int], None]:
 @click.option("--html", type=click.Path(dir_okay=False), help="Also an HTML file.")
 @click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
               help="Summary sentences per article.")
-@click.option("--algorithm", default="newsdesk", show_default=True, help=ALGORITHM_HELP)
+@ALGORITHM
 @click.option("--template", "template_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder with your own briefing.md.j2, briefing.html.j2, briefing.css.")
 @pass_library
@@ -104,7 +107,7 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
 @click.option("--sentences", "-n", type=click.IntRange(1, 50),
               help="Summary length in sentences (default 3, with --story 5).")
 @click.option("--words", type=click.IntRange(1, 5000), help="Summary length in words instead.")
-@click.option("--algorithm", default="newsdesk", show_default=True, help=ALGORITHM_HELP)
+@ALGORITHM
 @click.option("--json", "as_json", is_flag=True,
               help="JSON on stdout: one object per file; with --story one object.")
 def summarize(paths: tuple[str, ...], story: bool, sentences: int | None, words: int | None,
@@ -121,13 +124,9 @@ def summarize(paths: tuple[str, ...], story: bool, sentences: int | None, words:
       newsdesk summarize --story a.html b.txt c.txt --words 120 --json
     """
     # Imported here: sumy and numpy are slow to import and only summaries need them.
-    from briefing.summarizers import ALGORITHMS
-
     if sentences is not None and words is not None:
         raise NewsdeskError("give --sentences or --words, not both")
-    if algorithm not in ALGORITHMS:
-        raise NewsdeskError(f"unknown summary algorithm {algorithm!r}",
-                            hint=f"choose one of: {', '.join(ALGORITHMS)}")
+    summarizer(algorithm)  # an unknown name fails before any file is read
     articles = _read_articles(paths)
     if story:
         _summarize_story(articles, sentences if words is None else None, words, as_json)

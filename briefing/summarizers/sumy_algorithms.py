@@ -1,4 +1,4 @@
-"""Builds a configured sumy summarizer for each algorithm name."""
+"""sumy's summarizers, configured with newsdesk's stemmer and stop words (one factory each)."""
 
 from __future__ import annotations
 
@@ -17,52 +17,32 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from briefing.summarizers._document import STEMMER, STOP_WORDS
-from briefing.summarizers.lead import LeadSummarizer
-from briefing.summarizers.news import NewsSummarizer
-from briefing.summarizers.story import StorySummarizer
 
-_SUMY: dict[str, Callable[..., AbstractSummarizer]] = {
-    "lexrank": LexRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "textrank": TextRankSummarizer,
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
-}
 # Words that mark page furniture rather than news; Edmundson's cue method needs some.
 STIGMA_WORDS = ("click", "scroll", "subscribe", "advertisement", "newsletter", "pictured", "photo")
-ALGORITHMS: tuple[str, ...] = (
-    "newsdesk",
-    "story",
-    "lead",
-    "lexrank",
-    "lsa",
-    "luhn",
-    "textrank",
-    "edmundson",
-    "kl",
-    "sumbasic",
-    "reduction",
-)
 
 
-def build(name: str, document: ObjectDocumentModel) -> AbstractSummarizer:
-    """A summarizer for `name` (one of ALGORITHMS), configured for `document`."""
-    if name == "newsdesk":
-        return NewsSummarizer(STEMMER, stop_words=STOP_WORDS)
-    if name == "story":
-        return StorySummarizer(STEMMER, stop_words=STOP_WORDS)
-    if name == "lead":
-        return LeadSummarizer(STEMMER)
-    if name == "edmundson":
-        return _edmundson(document)
-    summarizer = _SUMY[name](STEMMER)
-    summarizer.stop_words = STOP_WORDS
-    return summarizer
+def _plain(kind: Callable[..., AbstractSummarizer]) -> Callable[[ObjectDocumentModel],
+                                                                AbstractSummarizer]:
+    def make(document: ObjectDocumentModel) -> AbstractSummarizer:
+        summarizer = kind(STEMMER)
+        summarizer.stop_words = STOP_WORDS
+        return summarizer
+
+    return make
 
 
-def _edmundson(document: ObjectDocumentModel) -> EdmundsonSummarizer:
+lexrank = _plain(LexRankSummarizer)
+lsa = _plain(LsaSummarizer)
+luhn = _plain(LuhnSummarizer)
+textrank = _plain(TextRankSummarizer)
+kl = _plain(KLSummarizer)
+sumbasic = _plain(SumBasicSummarizer)
+reduction = _plain(ReductionSummarizer)
+
+
+def edmundson(document: ObjectDocumentModel) -> EdmundsonSummarizer:
+    """Edmundson with title words (or the most frequent words) as bonus cues."""
     summarizer = EdmundsonSummarizer(STEMMER)
     summarizer.null_words = STOP_WORDS
     summarizer.stigma_words = STIGMA_WORDS
