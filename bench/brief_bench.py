@@ -56,8 +56,8 @@ def _time(library: Library, count: int, work: Path, runs: int) -> None:
     times = []
     for run in range(runs):
         started = time.perf_counter()
-        files = write_briefing(library, selection, pdf=work / f"b{count}.pdf",
-                               markdown=work / f"b{count}.md", progress=_progress(run == 0))
+        outputs = {"pdf": work / f"b{count}.pdf", "markdown": work / f"b{count}.md"}
+        files = write_briefing(library, selection, outputs=outputs, progress=_progress(run == 0))
         times.append(time.perf_counter() - started)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_kb = (work / f"b{count}.pdf").stat().st_size / 1024

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import EllipsisType
 
 from briefing.compose import Options, compose
-from briefing.render import render_html, render_markdown, render_pdf, template_folder
+from briefing.outputs import Rendered
+from briefing.registry import FORMATS, OutputFormat, output_format
+from briefing.render import template_folder
 from briefing.select import (
     Selection,
     parse_since,
@@ -26,16 +27,14 @@ from index.library import Library
 __all__ = ["BriefingFiles", "Selection", "default_path", "parse_since", "write_briefing"]
 
 Progress = Callable[[str, int, int], None]
-OutPath = str | Path | None | EllipsisType
 
 
 @dataclass(frozen=True, slots=True)
 class BriefingFiles:
-    """What write_briefing wrote (None for an output not asked for) and how many stories."""
+    """What write_briefing wrote, by format name (briefing.registry.FORMATS), and how many
+    stories."""
 
-    pdf: Path | None
-    markdown: Path | None
-    html: Path | None
+    paths: dict[str, Path]
     articles: int
 
 
@@ -48,23 +47,24 @@ def write_briefing(
     library: Library,
     selection: Selection,
     *,
+    outputs: Mapping[str, str | Path] | None = None,
     title: str | None = None,
     sections: str = "tags",
-    pdf: OutPath = ...,
-    markdown: OutPath = ...,
-    html: OutPath = None,
     sentences: int = 3,
     algorithm: str = DEFAULT_ALGORITHM,
     template_dir: str | Path | None = None,
     progress: Progress | None = None,
 ) -> BriefingFiles:
-    """Write a briefing on the selected articles. `...` means briefing-YYYY-MM-DD.pdf / .md in
-    the current folder, None means not that output. Raises NewsdeskError when nothing matches
-    (and then writes nothing). Uses no UI and no shared state, so a worker thread may call it
-    as long as nothing else uses `library` meanwhile."""
+    """Write a briefing on the selected articles: `outputs` maps format names to files; None
+    writes every default format (PDF and Markdown) as briefing-YYYY-MM-DD.<suffix> here.
+    Raises NewsdeskError when nothing matches (and then writes nothing). Uses no UI and no
+    shared state, so a worker thread may call it as long as nothing else uses `library`."""
     if sections not in ("tags", "searches"):
         raise NewsdeskError(f"unknown sections {sections!r}", hint="use tags or searches")
-    folder = template_folder(template_dir)
+    now = datetime.now(UTC)
+    targets = _targets(outputs, now)
+    folder = template_folder(template_dir, [t for name in targets
+                                            for t in FORMATS[name].templates])
     articles = select_articles(library, selection)
     if not articles and selection.new:
         raise NewsdeskError("nothing new since the last briefing; nothing written",
@@ -75,25 +75,13 @@ def write_briefing(
     names = selection.searches or tuple(n for n, _ in library.saved_searches())
     members = search_members(library, names) if sections == "searches" else {}
     copies = {a.id: library.duplicates_of(a.id) for a in articles}
-    now = datetime.now(UTC)
     briefing = compose(articles, selection, copies=copies, members=members, today=now,
                        options=Options(title, sections, sentences, algorithm), progress=progress)
-    text = render_markdown(briefing, folder)
-    targets = {kind: _target(path, kind, now) for kind, path in
-               (("pdf", pdf), ("md", markdown), ("html", html))}
-    page = render_html(briefing, text, folder) if targets["pdf"] or targets["html"] else ""
-    if targets["md"]:
-        _write_atomic(targets["md"], text.encode("utf-8"))
-    if targets["html"]:
-        _write_atomic(targets["html"], page.encode("utf-8"))
-    if targets["pdf"]:
-        if progress:
-            progress("rendering PDF", 0, 1)
-        _write_atomic(targets["pdf"], render_pdf(page, folder))
-        if progress:
-            progress("rendering PDF", 1, 1)
+    rendered = Rendered(briefing, folder)
+    for name, path in targets.items():
+        _write_format(FORMATS[name], rendered, path, progress)
     _remember(library, selection, {a.id for a in articles})
-    return BriefingFiles(targets["pdf"], targets["md"], targets["html"], len(articles))
+    return BriefingFiles(targets, len(articles))
 
 
 def _remember(library: Library, selection: Selection, briefed: set[str]) -> None:
@@ -102,10 +90,22 @@ def _remember(library: Library, selection: Selection, briefed: set[str]) -> None
     library.record_briefing([s for s in stories if briefed.intersection(s.article_ids)])
 
 
-def _target(path: OutPath, suffix: str, now: datetime) -> Path | None:
-    if path is None:
-        return None
-    return default_path(suffix, now) if path is ... else Path(path)
+def _targets(outputs: Mapping[str, str | Path] | None, now: datetime) -> dict[str, Path]:
+    """Output files by format name, in the registry's order."""
+    if outputs is None:
+        return {name: default_path(f.suffix, now) for name, f in FORMATS.items() if f.by_default}
+    for name in outputs:
+        output_format(name)
+    return {name: Path(outputs[name]) for name in FORMATS if name in outputs}
+
+
+def _write_format(kind: OutputFormat, rendered: Rendered, path: Path,
+                  progress: Progress | None) -> None:
+    if progress and kind.stage:
+        progress(kind.stage, 0, 1)
+    _write_atomic(path, kind.write(rendered))
+    if progress and kind.stage:
+        progress(kind.stage, 1, 1)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

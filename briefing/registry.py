@@ -1,4 +1,4 @@
-"""The briefing's registries: summary algorithms by name, with their help and factories.
+"""The briefing's registries: summary algorithms and output formats, by name.
 
 To add a summarizer, write one module under briefing/summarizers/ with a
 ``make(document) -> AbstractSummarizer`` function (sumy's AbstractSummarizer: called with
@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from index.errors import NewsdeskError
 
 if TYPE_CHECKING:
     from sumy.models.dom import ObjectDocumentModel
     from sumy.summarizers._summarizer import AbstractSummarizer
+
+    from briefing.outputs import Rendered
+
+
+def _load(path: str) -> Any:
+    """The object a "module:name" path names, imported now."""
+    module, name = path.split(":")
+    return getattr(import_module(module), name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +38,7 @@ class Summarizer:
 
     def make(self, document: ObjectDocumentModel) -> AbstractSummarizer:
         """A summarizer configured for this document."""
-        module, function = self.factory.split(":")
-        made: AbstractSummarizer = getattr(import_module(module), function)(document)
+        made: AbstractSummarizer = _load(self.factory)(document)
         return made
 
 
@@ -68,3 +75,48 @@ def algorithm_help() -> str:
     """The --algorithm help of the command line, built from the table."""
     return "Summary algorithm: " + "; ".join(
         f"{name} ({s.help})" for name, s in SUMMARIZERS.items())
+
+
+# -- output formats -----------------------------------------------------------------------------
+#
+# To add an output format, write its renderer, a function ``(Rendered) -> bytes``, in a module
+# of its own (briefing/outputs.py shows three) and add one line to FORMATS: `newsdesk brief`
+# gets an option for it, write_briefing an output, the template check its templates.
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """One kind of briefing file."""
+
+    suffix: str  # of the file name, and of briefing-YYYY-MM-DD.<suffix>
+    options: tuple[str, ...]  # the `brief` command's option(s) naming the file
+    help: str
+    render: str  # "module:function", the function taking a briefing.outputs.Rendered
+    templates: tuple[str, ...]  # files a --template folder must hold for it
+    by_default: bool = False  # written when the command names no output file
+    stage: str = ""  # a progress stage while it is made, for a slow format
+
+    def write(self, rendered: Rendered) -> bytes:
+        """The file's bytes."""
+        data: bytes = _load(self.render)(rendered)
+        return data
+
+
+_PAGE = ("briefing.md.j2", "briefing.html.j2", "briefing.css")
+FORMATS: dict[str, OutputFormat] = {
+    "pdf": OutputFormat("pdf", ("--output", "-o"), "PDF file.", "briefing.outputs:pdf", _PAGE,
+                        by_default=True, stage="rendering PDF"),
+    "markdown": OutputFormat("md", ("--markdown",), "Markdown file.",
+                             "briefing.outputs:markdown", ("briefing.md.j2",), by_default=True),
+    "html": OutputFormat("html", ("--html",), "Also an HTML file.", "briefing.outputs:html",
+                         _PAGE),
+}
+
+
+def output_format(name: str) -> OutputFormat:
+    """The registered output format `name`; NewsdeskError naming the choices otherwise."""
+    found = FORMATS.get(name)
+    if found is None:
+        raise NewsdeskError(f"unknown output format {name!r}",
+                            hint=f"choose from: {', '.join(FORMATS)}")
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -40,11 +41,13 @@ class TocItem:
     id: str
 
 
-def template_folder(template_dir: str | Path | None = None) -> Path:
-    """The folder holding the templates: the user's --template DIR or the packaged one."""
+def template_folder(template_dir: str | Path | None = None,
+                    names: Iterable[str] = (MARKDOWN_TEMPLATE, HTML_TEMPLATE, STYLESHEET)
+                    ) -> Path:
+    """The folder holding the templates: the user's --template DIR or the packaged one.
+    NewsdeskError when it lacks one of `names` (the templates the asked formats need)."""
     folder = Path(template_dir) if template_dir else Path(str(files("briefing.templates")))
-    names = (MARKDOWN_TEMPLATE, HTML_TEMPLATE, STYLESHEET)
-    missing = [name for name in names if not (folder / name).is_file()]
+    missing = [name for name in dict.fromkeys(names) if not (folder / name).is_file()]
     if missing:
         raise NewsdeskError(
             f"template folder {folder} lacks {', '.join(missing)}",

@@ -10,7 +10,6 @@ import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -314,18 +313,20 @@ class NewsdeskApp(App[None]):
     def _build_briefing(self) -> None:
         # Imported here: the briefing pulls in sumy and WeasyPrint, which take time to load.
         from briefing.build import Selection, write_briefing
+        from briefing.registry import FORMATS
 
         try:
             with Library.open(self.library_path) as library:
                 folder = library.root / "briefings"
                 folder.mkdir(exist_ok=True)
                 stem = folder / f"briefing-{datetime.now():%Y-%m-%d-%H%M%S}"
-                files = write_briefing(library, Selection(basket=True),
-                                       pdf=stem.with_suffix(".pdf"),
-                                       markdown=stem.with_suffix(".md"))
+                files = write_briefing(
+                    library, Selection(basket=True),
+                    outputs={name: stem.with_suffix("." + kind.suffix)
+                             for name, kind in FORMATS.items() if kind.by_default})
         except (NewsdeskError, OSError, StoreError) as exc:
             error = exc if isinstance(exc, NewsdeskError) else NewsdeskError(str(exc))
             self.post_message(LibraryFailed(error))
             return
-        paths = [str(p) for p in (files.pdf, files.markdown) if isinstance(p, Path)]
+        paths = [str(p) for p in files.paths.values()]
         self.post_message(BriefingBuilt(paths, files.articles))

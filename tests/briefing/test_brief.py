@@ -34,9 +34,9 @@ def _compose(library: Library, selection: Selection, sections: str = "tags") -> 
 
 
 def _brief(library: Library, tmp_path: Path, selection: Selection, **kw: object) -> str:
-    files = write_briefing(library, selection, pdf=None, markdown=tmp_path / "b.md", **kw)
-    assert files.markdown is not None
-    return files.markdown.read_text(encoding="utf-8")
+    files = write_briefing(library, selection, outputs={"markdown": tmp_path / "b.md"}, **kw)
+    assert "markdown" in files.paths
+    return files.paths["markdown"].read_text(encoding="utf-8")
 
 
 def test_parse_since() -> None:
@@ -156,8 +156,8 @@ def test_markdown_is_deterministic(library: Library, sample: dict[str, str],
 def test_empty_selection_writes_nothing(library: Library, sample: dict[str, str],
                                         tmp_path: Path) -> None:
     with pytest.raises(NewsdeskError, match="no articles match"):
-        write_briefing(library, Selection(tags=("no-such-tag",)), pdf=tmp_path / "b.pdf",
-                       markdown=tmp_path / "b.md")
+        write_briefing(library, Selection(tags=("no-such-tag",)),
+                       outputs={"pdf": tmp_path / "b.pdf", "markdown": tmp_path / "b.md"})
     assert list(tmp_path.glob("b.*")) == []
 
 
@@ -173,8 +173,9 @@ def test_every_algorithm_briefs(library: Library, sample: dict[str, str], tmp_pa
 
 def test_progress_and_result(library: Library, sample: dict[str, str], tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
-    files = write_briefing(library, Selection(tags=("energy",)), pdf=None,
-                           markdown=tmp_path / "e.md", progress=lambda *a: seen.append(a))
-    assert files == BriefingFiles(None, tmp_path / "e.md", None, 3)
+    files = write_briefing(library, Selection(tags=("energy",)),
+                           outputs={"markdown": tmp_path / "e.md"},
+                           progress=lambda *a: seen.append(a))
+    assert files == BriefingFiles({"markdown": tmp_path / "e.md"}, 3)
     assert ("summarizing", 3, 3) in seen
     assert not list(tmp_path.glob(".*.part"))

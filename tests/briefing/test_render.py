@@ -13,7 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.build import Selection, write_briefing
+from briefing.outputs import Rendered
+from briefing.registry import FORMATS, OutputFormat
 from briefing.render import md_escape, render_pdf, template_folder
+from index.errors import NewsdeskError
 from index.library import Library
 from tests.briefing.samples import build_sample_library, import_article
 
@@ -52,9 +55,9 @@ def http_server() -> Iterator[tuple[str, list[str]]]:
 def test_pdf_has_headline_key_points_and_page_numbers(library: Library, tmp_path: Path) -> None:
     build_sample_library(library, tmp_path / "src")
     files = write_briefing(library, Selection(tags=("iraq-syria", "energy", "security")),
-                           pdf=tmp_path / "b.pdf", markdown=tmp_path / "b.md")
-    assert files.pdf is not None and files.markdown is not None
-    pages, text = _pdf_text(files.pdf)
+                           outputs={"pdf": tmp_path / "b.pdf", "markdown": tmp_path / "b.md"})
+    assert "pdf" in files.paths and "markdown" in files.paths
+    pages, text = _pdf_text(files.paths["pdf"])
     # masthead + key points, three sections, sources: each section starts a page
     assert 5 <= pages <= 8
     flat = " ".join(text.split())
@@ -63,7 +66,7 @@ def test_pdf_has_headline_key_points_and_page_numbers(library: Library, tmp_path
     assert "Also reported by: Valley Times" in flat
     for number in range(1, pages + 1):
         assert f"{number} / {pages}" in flat
-    key_point = files.markdown.read_text().split("## Key points")[1].splitlines()[2]
+    key_point = files.paths["markdown"].read_text().split("## Key points")[1].splitlines()[2]
     assert " ".join(key_point[2:].split(" [")[0].split()[:8]) in flat
     assert not list(tmp_path.glob(".*.part"))
 
@@ -77,11 +80,11 @@ def test_user_template_folder(library: Library, tmp_path: Path) -> None:
     (mine / "extra.css").write_text('h1::before { content: "RESTRICTED " }\n')
     css = (mine / "briefing.css").read_text()
     (mine / "briefing.css").write_text('@import "extra.css";\n' + css)
-    files = write_briefing(library, Selection(tags=("energy",)), pdf=tmp_path / "b.pdf",
-                           markdown=tmp_path / "b.md", template_dir=mine)
-    assert files.markdown is not None and files.pdf is not None
-    assert "## Bottom line up front" in files.markdown.read_text()
-    _, text = _pdf_text(files.pdf)
+    files = write_briefing(library, Selection(tags=("energy",)), template_dir=mine,
+                           outputs={"pdf": tmp_path / "b.pdf", "markdown": tmp_path / "b.md"})
+    assert "markdown" in files.paths and "pdf" in files.paths
+    assert "## Bottom line up front" in files.paths["markdown"].read_text()
+    _, text = _pdf_text(files.paths["pdf"])
     assert "RESTRICTED" in text  # a file next to the templates may be loaded
     assert "Bottom line up front" in text
 
@@ -101,13 +104,14 @@ def test_article_text_cannot_make_requests(
     ])
     import_article(library, tmp_path, title=f'Leak <img src="{base}/title.png">', body=body,
                    url=f"{base}/article", tags=["leaks"])
-    files = write_briefing(library, Selection(tags=("leaks",)), pdf=tmp_path / "b.pdf",
-                           markdown=tmp_path / "b.md", html=tmp_path / "b.html", sentences=10)
-    assert files.pdf is not None and files.html is not None
-    html = files.html.read_text()
+    outputs = {"pdf": tmp_path / "b.pdf", "markdown": tmp_path / "b.md",
+               "html": tmp_path / "b.html"}
+    files = write_briefing(library, Selection(tags=("leaks",)), outputs=outputs, sentences=10)
+    assert "pdf" in files.paths and "html" in files.paths
+    html = files.paths["html"].read_text()
     assert "<img" not in html and "<script" not in html and "<link rel=stylesheet" not in html
     assert "&lt;img" in html
-    _, text = _pdf_text(files.pdf)
+    _, text = _pdf_text(files.paths["pdf"])
     packed = "".join(text.split())  # long tokens may wrap anywhere
     for shown in ('<imgsrc="', "![map](", f"file://{secret}", "<script"):
         assert shown in packed
@@ -138,3 +142,33 @@ def test_markdown_escaping() -> None:
     assert md_escape("1. not a list") == "1\\. not a list"
     assert md_escape("a\n\n# mid-line, harmless") == "a # mid-line, harmless"
     assert md_escape("# heading") == "\\# heading"
+
+
+def plain_text(rendered: Rendered) -> bytes:
+    """An output format registered by the test below: the Markdown without its marks."""
+    return rendered.markdown.replace("#", "").encode()
+
+
+def test_an_output_format_is_one_registry_line(library: Library, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    build_sample_library(library, tmp_path / "src")
+    line = OutputFormat("txt", ("--text",), "Plain text.", f"{__name__}:plain_text",
+                        ("briefing.md.j2",))
+    monkeypatch.setitem(FORMATS, "text", line)
+    files = write_briefing(library, Selection(tags=("energy",)),
+                           outputs={"text": tmp_path / "b.txt"})
+    assert list(files.paths) == ["text"]
+    text = (tmp_path / "b.txt").read_text()
+    assert "Briefing" in text and "#" not in text
+    with pytest.raises(NewsdeskError, match="unknown output format 'odt'"):
+        write_briefing(library, Selection(tags=("energy",)), outputs={"odt": tmp_path / "b.odt"})
+
+
+def test_the_brief_command_has_an_option_per_output_format() -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    shown = CliRunner().invoke(main, ["brief", "--help"]).output
+    assert all(f"{kind.options[-1]} FILE" in shown or f"{kind.options[0]} FILE" in shown
+               for kind in FORMATS.values())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from briefing.registry import DEFAULT_ALGORITHM, algorithm_help, summarizer
+from briefing.registry import DEFAULT_ALGORITHM, FORMATS, algorithm_help, summarizer
 from index.errors import NewsdeskError
 from index.library import Library
 from index.models import Extracted
@@ -18,6 +18,17 @@ from tui.cli.output import echo, echo_json
 # The registry module is light (no sumy): the choices and help come from its table.
 ALGORITHM = click.option("--algorithm", default=DEFAULT_ALGORITHM, show_default=True,
                          metavar="NAME", help=algorithm_help())
+
+
+OUTPUT = "output_"  # the parameter of format NAME is output_NAME
+
+
+def _output_options(command: Callable[..., None]) -> Callable[..., None]:
+    """One file option per registered output format (briefing.registry.FORMATS)."""
+    for name, kind in reversed(FORMATS.items()):
+        command = click.option(*kind.options, OUTPUT + name, type=click.Path(dir_okay=False),
+                               help=kind.help)(command)
+    return command
 
 
 def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -51,9 +62,7 @@ def _progress() -> Callable[[str, int, int], None]:
 @click.option("--title", metavar="TEXT", help='Heading (default "Briefing — <date>").')
 @click.option("--sections", type=click.Choice(["tags", "searches"]), default="tags",
               show_default=True, help="One section per tag, or per saved search.")
-@click.option("--output", "-o", "pdf", type=click.Path(dir_okay=False), help="PDF file.")
-@click.option("--markdown", type=click.Path(dir_okay=False), help="Markdown file.")
-@click.option("--html", type=click.Path(dir_okay=False), help="Also an HTML file.")
+@_output_options
 @click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
               help="Summary sentences per article.")
 @ALGORITHM
@@ -62,8 +71,8 @@ def _progress() -> Callable[[str, int, int], None]:
 @pass_library
 def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
           since: str | None, tags: tuple[str, ...], ids: tuple[str, ...], basket: bool,
-          new: bool, title: str | None, sections: str, pdf: str | None, markdown: str | None,
-          html: str | None, sentences: int, algorithm: str, template_dir: str | None) -> None:
+          new: bool, title: str | None, sections: str, sentences: int, algorithm: str,
+          template_dir: str | None, **files: str | None) -> None:
     """Write a briefing: key points, sections by tag, a summary of each story, the sources.
 
     Criteria of different kinds narrow each other; several tags or searches widen
@@ -87,17 +96,15 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
         since=parse_since(since) if since else None, tags=tags, ids=_split_ids(ids),
         basket=basket, new=new,
     )
-    named = pdf or markdown or html
-    files = write_briefing(
-        library, selection, title=title, sections=sections,
-        pdf=pdf if named else ..., markdown=markdown if named else ..., html=html,
+    named = {option[len(OUTPUT):]: path for option, path in files.items() if path}
+    written = write_briefing(
+        library, selection, outputs=named or None, title=title, sections=sections,
         sentences=sentences, algorithm=algorithm, template_dir=template_dir,
         progress=_progress(),
     )
-    echo(f"{files.articles} articles briefed", err=True)
-    for path in (files.pdf, files.markdown, files.html):
-        if path is not None:
-            echo(str(path))
+    echo(f"{written.articles} articles briefed", err=True)
+    for path in written.paths.values():
+        echo(str(path))
 
 
 @main.command()
