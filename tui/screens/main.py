@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
-from index.library import Library
 from index.filters import Filter
+from index.library import Library
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
@@ -222,7 +222,7 @@ class MainScreen(Screen[None]):
             view = self.view
 
             def source(library: Library) -> list[str]:
-                return library.store.ids(view.where, view.params, limit=STORIES_LIMIT)
+                return library.ids(view.filter, limit=STORIES_LIMIT)
             label = view.label
         self.app.push_screen(StoriesScreen(source, label))
 

@@ -96,7 +96,7 @@ class StoriesScreen(Screen[None]):
         try:
             with self.app.library_session() as library:
                 stories = library.stories(self.source(library)[:LIMIT])
-                articles = {s.id: library.store.get_many(list(s.article_ids), bodies=False)
+                articles = {s.id: library.get_many(list(s.article_ids), bodies=False)
                             for s in stories}
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
