@@ -41,7 +41,7 @@ class Digest:
 def digest(library: Library, story: Story, sentences: int = SENTENCES) -> Digest:
     """The key point and summary of one story, from its articles (linked copies left out:
     they repeat their original)."""
-    articles = [a for a in library.store.get_many(list(story.article_ids))
+    articles = [a for a in library.get_many(list(story.article_ids))
                 if a.duplicate_of is None or a.duplicate_of not in story.article_ids]
     picked = summarize_story([(a.title, a.body) for a in articles], sentences=sentences)
     texts = [" ".join(p.text.split()) for p in picked]
