@@ -148,12 +148,12 @@ def speed(articles: list[Article], n: int, runs: int = 5) -> None:
           f"baseline {med['baseline']:.2f}s (ratio {med['newsdesk'] / med['baseline']:.2f})")
 
 
-def library_speed(articles: list[Article], n: int) -> None:
+def library_speed(articles: list[Article], n: int, keep: Path | None = None) -> None:
     """`Library.stories` over n articles of a fresh library on disk: the first call places
     every article into a story, the second reads the stored stories; the baseline grouping of
     the same articles in the same run."""
     pool = [articles[i % len(articles)] for i in range(n)]
-    with tempfile.TemporaryDirectory() as folder, Library(Path(folder)) as library:
+    with tempfile.TemporaryDirectory() as folder, Library(keep or Path(folder)) as library:
         lines = [json.dumps({"id": f"a{k:05d}", "title": a.title, "body": a.body,
                              "published": a.published.isoformat() if a.published else None,
                              "added": "2026-11-20T00:00:00+00:00", "outlet": a.outlet})
@@ -181,6 +181,8 @@ def main() -> None:
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     parser.add_argument("--library", type=int, default=0, metavar="N",
                         help="time Library.stories over N articles of a library on disk")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="make that library in DIR (new) and keep it, to time the CLI")
     args = parser.parse_args()
     for path in args.data:
         articles, labels = load(path)
@@ -191,7 +193,7 @@ def main() -> None:
     if args.speed:
         speed(everything, args.speed)
     if args.library:
-        library_speed(everything, args.library)
+        library_speed(everything, args.library, args.keep)
 
 
 if __name__ == "__main__":
