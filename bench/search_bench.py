@@ -47,12 +47,15 @@ def build_library(jsonl: Path, size: int, folder: Path) -> None:
 
 
 def build_fts(jsonl: Path, size: int, path: Path) -> sqlite3.Connection:
+    """FTS5 over the articles, and a plain table of them for the LIKE scan."""
     db = sqlite3.connect(path)
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter unicode61')")
+    db.execute("CREATE TABLE plain (title TEXT, body TEXT)")
     with db, jsonl.open(encoding="utf-8") as fh:
         for line in itertools.islice(fh, size):
             item = json.loads(line)
             db.execute("INSERT INTO docs VALUES (?, ?)", (item["title"], item["body"]))
+            db.execute("INSERT INTO plain VALUES (?, ?)", (item["title"], item["body"]))
     return db
 
 
@@ -92,6 +95,15 @@ def main() -> None:
                 "WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 50", (match,)).fetchall()
             return len(rows)
 
+        def like(text: str) -> int:
+            # what newsboat and FreshRSS do: a substring scan, any word, no ranking
+            words = text.split()
+            where = " OR ".join("title LIKE ? OR body LIKE ?" for _ in words)
+            params = [f"%{w}%" for w in words for _ in (0, 1)]
+            rows = db.execute(f"SELECT rowid, title FROM plain WHERE {where} LIMIT 50",
+                              params).fetchall()
+            return len(rows)
+
         with Library(args.library) as library:
             def newsdesk(text: str) -> int:
                 return len(library.search(text, limit=50).hits)
@@ -102,16 +114,20 @@ def main() -> None:
                 fts(text)
             rows = []
             # interleaved rounds, so load on the shared machine hits both alike
-            nd_t, nd_c, fts_t, fts_c = [], [], [], []
+            systems = {"newsdesk Library.search (snippets)": newsdesk,
+                       "SQLite FTS5 bm25 + snippet()": fts,
+                       "SQLite LIKE scan (first 50, unranked)": like}
+            found: dict[str, tuple[list[float], list[int]]] = {n: ([], []) for n in systems}
             for half in (queries[::2], queries[1::2]):
-                t, c = timed(newsdesk, half)
-                nd_t += t
-                nd_c += c
-                t, c = timed(fts, half)
-                fts_t += t
-                fts_c += c
-            rows.append(summary("newsdesk Library.search (snippets)", nd_t, nd_c))
-            rows.append(summary("SQLite FTS5 bm25 + snippet()", fts_t, fts_c))
+                for name, run in systems.items():
+                    t, c = timed(run, half)
+                    found[name][0].extend(t)
+                    found[name][1].extend(c)
+            rows += [summary(name, *found[name]) for name in systems]
+            nd_median = statistics.median(found["newsdesk Library.search (snippets)"][0])
+            for name in list(systems)[1:]:
+                ratio = statistics.median(found[name][0]) / nd_median
+                rows.append(f"| median of {name} / newsdesk | {ratio:.2f} | | | |")
     print(f"{articles} articles, {len(queries)} queries of 1-3 words, limit 50")
     print("| system | median ms | p95 ms | max ms | mean hits |")
     print("|---|---:|---:|---:|---:|")

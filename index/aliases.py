@@ -76,6 +76,7 @@ class AliasBook:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db  # its table: index.migrations.m003_aliases
+        self._groups: tuple[object, list[set[str]]] = ((), [])
 
     def learn(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Count one more defining article for each pair (call inside a transaction)."""
@@ -115,7 +116,18 @@ class AliasBook:
         return list(_in_use((Alias(*row[:4]), bool(row[4])) for row in rows))
 
     def groups(self) -> list[set[str]]:
-        """Sets of terms that mean the same thing (connected through aliases in use)."""
+        """Sets of terms that mean the same thing (connected through aliases in use).
+
+        Every search asks; they are worked out again only when the table has changed
+        (in this process or another one).
+        """
+        stamp = self.db.execute("SELECT count(*), total(articles), total(removed), "
+                                "total(source = 'user') FROM aliases").fetchone()
+        if stamp != self._groups[0]:
+            self._groups = (stamp, self._connected())
+        return self._groups[1]
+
+    def _connected(self) -> list[set[str]]:
         parent: dict[str, str] = {}
 
         def root(term: str) -> str:

@@ -2,74 +2,111 @@
 
 from __future__ import annotations
 
-from itertools import islice
+import re
+from functools import lru_cache
 
 from index.analysis import NEWS_ANALYZER, WORD
 from index.names import NAME_KEY, PARTICLE_KEY, skeleton
 
 WINDOW = 32  # words in a snippet: about two lines of a terminal
+_CHARS_PER_WORD = 6.5  # news prose, spaces included: the window in characters
+_LEAD = 4  # words shown before the first match
+
+Hit = tuple[int, int, str]  # start, end, the term matched
 
 
 def make_snippet(body: str, terms: frozenset[str], *, window: int = WINDOW) -> str:
-    """The densest passage of ``body`` for these analysed terms, matches in **bold**."""
-    lowered = WORD.findall(body.lower())
-    if not body.isascii() and len(lowered) != len(WORD.findall(body)):
-        # lower() changed where words break (rare letters such as "İ"): word by word
-        lowered = [w.lower() for w in WORD.findall(body)]
-    if not lowered:
-        return ""
-    # Stem each distinct word once (a body repeats most of its words), and only words that
-    # begin as a term does: stemming keeps the first letter.
-    stem = NEWS_ANALYZER.stem
-    initials = tuple({t[:1] for t in terms if t})
-    stems = {
-        w: s for w in set(lowered) if w.startswith(initials) and (s := stem(w)) in terms
-    } if initials else {}
-    found = {i: stems[w] for i, w in enumerate(lowered) if w in stems}
+    """The densest passage of ``body`` for these analysed terms, matches in **bold**.
+
+    Only words that begin as a term does are looked at (a stem keeps the first letters of
+    its words), found by one regular expression over the body; the rest is never split.
+    """
+    hits = _word_hits(body, terms)
     if special := {t for t in terms if t[:1] in (NAME_KEY, PARTICLE_KEY) or t.isupper()}:
-        found.update(_special_hits(body, special))
-    hits = sorted(found)
-    start = _best_start([found[i] for i in hits], hits, window)
-    end = min(len(lowered), start + window)
-    hit_set = set(hits)
+        hits = sorted(set(hits) | set(_special_hits(body, special)))
+    span = int(window * _CHARS_PER_WORD)
+    start = _best_start(hits, span)
+    start = _lead_in(body, start) if hits else 0
+    end = _word_end(body, start + span)
     out: list[str] = []
-    words = list(islice(WORD.finditer(body), start, end))
-    pos = words[0].start()
-    for i, m in enumerate(words, start):
-        out.append(body[pos : m.start()])
-        out.append(f"**{m.group()}**" if i in hit_set else m.group())
-        pos = m.end()
+    pos = start
+    for hit_start, hit_end, _ in hits:
+        if hit_start < start or hit_end > end:
+            continue
+        out += [body[pos:hit_start], "**", body[hit_start:hit_end], "**"]
+        pos = hit_end
+    out.append(body[pos:end])
     text = " ".join("".join(out).split())
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(lowered) else ""
+    suffix = "…" if body[end:].strip() else ""
     return f"{prefix}{text}{suffix}"
 
 
-def _special_hits(body: str, special: set[str]) -> dict[int, str]:
-    """Word index -> term for acronyms (IS) and names known by their keys (^hl, ~dr_zr)."""
+def _word_hits(body: str, terms: frozenset[str]) -> list[Hit]:
+    stems = tuple(sorted(t for t in terms if t[:1].isalnum() and not t.isupper()))
+    if not stems:
+        return []
+    stem = NEWS_ANALYZER.stem
+    hits = []
+    for match in _prefixes(stems).finditer(body):
+        word = match.group()
+        term = stem(word.lower())
+        if term in terms:
+            hits.append((match.start(), match.end(), term))
+    return hits
+
+
+@lru_cache(maxsize=256)
+def _prefixes(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Words that start with one of the stems (their only possible matches)."""
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*(?:\.\w+)*", re.IGNORECASE)
+
+
+def _special_hits(body: str, special: set[str]) -> list[Hit]:
+    """Acronyms (IS) and names known by their keys (^hl, ~dr_zr)."""
     skeletons = {part for t in special if t[:1] in (NAME_KEY, PARTICLE_KEY)
                  for part in t[1:].split("_")}
-    found: dict[int, str] = {}
-    for i, match in enumerate(WORD.finditer(body)):
+    found: list[Hit] = []
+    for match in WORD.finditer(body):
         raw = match.group()
+        if not raw[:1].isupper():
+            continue
         if raw.isupper() and (acronym := raw.replace(".", "")) in special:
-            found[i] = acronym
-        elif raw[:1].isupper() and skeletons and (key := skeleton(raw)) in skeletons:
-            found[i] = key
+            found.append((match.start(), match.end(), acronym))
+        elif skeletons and (key := skeleton(raw)) in skeletons:
+            found.append((match.start(), match.end(), key))
     return found
 
 
-def _best_start(hit_stems: list[str], hits: list[int], window: int) -> int:
-    """Where the window with the most distinct matched words begins (a little before it)."""
+def _best_start(hits: list[Hit], span: int) -> int:
+    """Where the stretch of ``span`` characters with the most distinct matches begins."""
     if not hits:
         return 0
-    best, best_score = hits[0], -1
-    last = 0  # first hit not yet past the window's end
-    for k, first in enumerate(hits):
+    best, best_score = hits[0][0], -1
+    last = 0  # first hit past the window's end
+    for k, (first, _, _) in enumerate(hits):
         last = max(last, k)
-        while last < len(hits) and hits[last] < first + window:
+        while last < len(hits) and hits[last][1] <= first + span:
             last += 1
-        score = len(set(hit_stems[k:last])) * 100 + (last - k)
+        score = len({h[2] for h in hits[k:last]}) * 100 + (last - k)
         if score > best_score:
             best, best_score = first, score
-    return max(0, best - 4)
+    return best
+
+
+def _lead_in(body: str, start: int) -> int:
+    """A few words before the first match, starting at a word (or the body's start)."""
+    reach = 12 * _LEAD
+    if start <= reach:
+        return 0
+    before = list(WORD.finditer(body, start - reach, start))
+    return before[-_LEAD].start() if len(before) >= _LEAD else start
+
+
+def _word_end(body: str, end: int) -> int:
+    """The end of the word at ``end`` (the body's end when it is near)."""
+    if end >= len(body):
+        return len(body)
+    match = WORD.match(body, end) if body[end - 1 : end].isalnum() else None
+    return match.end() if match else end
