@@ -7,8 +7,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 from index import dedupe, story_assign, story_store
 from index.aliases import Alias, AliasBook, Expansion, definitions
@@ -33,6 +34,7 @@ from index.store import NewArticle, Store
 from index.stories import Story
 from index.textsafe import clean, clean_line
 
+T = TypeVar("T")
 BATCH = 500  # inputs per store transaction
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
@@ -90,7 +92,8 @@ class SearchResults:
 class Library(Reading):
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
-    def __init__(self, root: Path, on_rebuild: RebuildReport | None = None) -> None:
+    def __init__(self, root: Path, on_rebuild: RebuildReport | None = None, *,
+                 sync_index: bool = True) -> None:
         self.root = root
         self.on_rebuild = on_rebuild
         try:
@@ -102,15 +105,17 @@ class Library(Reading):
             ) from None
         self.store = Store(root / "library.db")
         self.aliases = AliasBook(self.store.db)
-        self.index = SearchIndex(root / "index")
-        self._sync_index()
+        self.index = SearchIndex(_index_folder(root))
+        if sync_index:  # `reindex` skips this: it rebuilds whatever state the index is in
+            self._sync_index()
 
     @classmethod
     def open(
-        cls, override: str | Path | None = None, on_rebuild: RebuildReport | None = None
+        cls, override: str | Path | None = None, on_rebuild: RebuildReport | None = None,
+        *, sync_index: bool = True,
     ) -> Library:
         """The library named by --library, $NEWSDESK_HOME or the platform default."""
-        return cls(library_dir(override), on_rebuild)
+        return cls(library_dir(override), on_rebuild, sync_index=sync_index)
 
     def close(self) -> None:
         """Release the database and index files."""
@@ -129,7 +134,12 @@ class Library(Reading):
         # The index is derived: rebuild it when it is missing, and catch up on articles a
         # killed process stored but never indexed.
         if not self.index.exists():
-            self.reindex()
+            if self.store.count():
+                self._rebuild_index("the search index is missing")
+            else:
+                self.reindex()
+        elif damage := self.index.damage():
+            self._rebuild_index(f"the search index is damaged ({damage})")
         elif self.index.outdated():
             self._rebuild_index("the search index was made by another version of newsdesk")
         elif self.store.outbox_size():
@@ -142,7 +152,7 @@ class Library(Reading):
             articles = self.store.get_many(ids)
             live = [a for a in articles if a.duplicate_of is None]
             gone = sorted(set(ids) - {a.id for a in live})
-            self.index.update(live, removed=gone)
+            self._on_index(partial(self.index.update, live, removed=gone))
             self.store.clear_outbox(ids)
             done += len(ids)
         return done
@@ -156,6 +166,27 @@ class Library(Reading):
                                    unless_current=unless_current)
         self.store.clear_outbox(pending)
         return count
+
+    def _on_index(self, operation: Callable[[], T]) -> T:
+        """Run an index operation; if the index turns out damaged, rebuild it and retry.
+
+        The store is the record, so a broken index costs a rebuild, never data. Only a
+        failure that damage() confirms leads to a rebuild: anything else is raised.
+        """
+        try:
+            return operation()
+        except NewsdeskError:
+            raise
+        except Exception as exc:
+            self._repair_or_raise(exc)
+            return operation()
+
+    def _repair_or_raise(self, exc: Exception) -> None:
+        damage = self.index.damage()
+        if not damage and self.index.exists():
+            raise exc
+        self.index.close()
+        self._rebuild_index(f"the search index is damaged ({damage or 'missing files'})")
 
     def _rebuild_index(self, reason: str) -> None:
         """Rebuild an index that cannot serve as it is, telling on_rebuild why and how far."""
@@ -267,18 +298,24 @@ class Library(Reading):
         while batch is not None:
             results: list[AddResult] = []
             indexed: list[str] = []
-            with self.index.bulk(procs=procs) as writer:
-                while batch is not None and len(results) < FLUSH:
-                    stored = self._store_only(batch)
-                    new = [
-                        item.article
-                        for item, result in zip(batch, stored, strict=True)
-                        if result.status == "added" and isinstance(item, NewArticle)
-                    ]
-                    writer(new)
-                    indexed += [a.id for a in new]
-                    results += stored
-                    batch = next(batches, None)  # read and cleaned while Whoosh indexes
+            try:
+                with self.index.bulk(procs=procs) as writer:
+                    while batch is not None and len(results) < FLUSH:
+                        stored = self._store_only(batch)
+                        new = [
+                            item.article
+                            for item, result in zip(batch, stored, strict=True)
+                            if result.status == "added" and isinstance(item, NewArticle)
+                        ]
+                        writer(new)
+                        indexed += [a.id for a in new]
+                        results += stored
+                        batch = next(batches, None)  # read and cleaned while Whoosh indexes
+            except NewsdeskError:
+                raise
+            except Exception as exc:
+                # Stored and queued already: a rebuild from the store indexes them too.
+                self._repair_or_raise(exc)
             self.store.clear_outbox(indexed)
             yield from results
         if self.store.outbox_size():
@@ -374,7 +411,8 @@ class Library(Reading):
             raise NewsdeskError(f"unknown sort {sort!r}", hint=f"choose from {', '.join(SORTS)}")
         query_text = self.resolve_query(text)
         parsed = self.index.parse(query_text, sort=sort, aliases=self.aliases.groups())
-        found, total = self.index.search(parsed, limit=limit, sort=sort)
+        found, total = self._on_index(lambda: self.index.search(parsed, limit=limit,
+                                                                 sort=sort))
         ids = [h.id for h in found]
         articles = {a.id: a for a in self.store.get_many(ids, bodies=snippets)}
         hits = [
@@ -528,7 +566,7 @@ class Library(Reading):
             "tags": s.distinct_tags(),
             "outlets": s.distinct_outlets(),
             "saved_searches": len(s.searches()),
-            "indexed": self.index.doc_count(),
+            "indexed": self._on_index(self.index.doc_count),
             "pending_index": s.outbox_size(),
         }
 
@@ -617,3 +655,11 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _index_folder(root: Path) -> Path:
+    """The index folder; a file in its place (not ours to keep: the index is derived) goes."""
+    folder = root / "index"
+    if folder.exists() and not folder.is_dir():
+        folder.unlink()
+    return folder

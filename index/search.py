@@ -137,6 +137,10 @@ def _codec() -> W3Codec:
     return codec
 
 
+class IndexMissing(FileNotFoundError):
+    """There is no live index generation (a real missing file is damage, not this)."""
+
+
 class SearchIndex:
     """The index folder: generations of Whoosh indexes and a CURRENT pointer.
 
@@ -158,8 +162,10 @@ class SearchIndex:
             name = pointer.read_text().strip()
         except FileNotFoundError:
             return None
+        if not name.startswith("gen-") or "/" in name or "\0" in name:
+            return None  # not a pointer this code wrote: treat the index as missing
         path = self.root / name
-        return path if name and path.is_dir() else None
+        return path if path.is_dir() else None
 
     def _switch_to(self, path: Path) -> None:
         tmp = self.root / "CURRENT.tmp"
@@ -182,7 +188,26 @@ class SearchIndex:
     def exists(self) -> bool:
         """Whether a usable index generation is in place."""
         current = self._current_dir()
-        return current is not None and index.exists_in(str(current))
+        return current is not None and any(current.glob("_*.toc"))
+
+    def damage(self) -> str:
+        """What is wrong with the live generation ("" when it opens and reads, or is absent).
+
+        Opening a reader opens every segment's files: a deleted, truncated or overwritten
+        segment or table of contents fails here, before a command trips over it.
+        """
+        current = self._current_dir()
+        if current is None or not self.exists():
+            return ""
+        try:
+            reader = _open_unmapped(current).reader()
+            try:
+                reader.doc_count_all()
+            finally:
+                reader.close()
+        except Exception as exc:  # damaged files fail in whatever way Whoosh trips on them
+            return f"{type(exc).__name__}: {exc}"[:200]
+        return ""
 
     def format(self) -> int:
         """The format version of the live generation (1: made before versions were marked)."""
@@ -200,8 +225,8 @@ class SearchIndex:
 
     def _live_dir(self) -> Path:
         current = self._current_dir()
-        if current is None or not index.exists_in(str(current)):
-            raise FileNotFoundError("no search index")
+        if current is None or not self.exists():
+            raise IndexMissing("no search index")
         return current
 
     def _open(self) -> index.Index:
@@ -285,7 +310,7 @@ class SearchIndex:
         generation is there in this format: another process has just rebuilt it.
         """
         with self.write_lock():
-            if unless_current and self.exists() and not self.outdated():
+            if unless_current and self.exists() and not self.outdated() and not self.damage():
                 return 0
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
             path = self.root / f"gen-{stamp}"
@@ -332,7 +357,7 @@ class SearchIndex:
         """The best hits for a parsed query, and how many documents matched in all."""
         try:
             ix = self._open()
-        except FileNotFoundError:
+        except IndexMissing:
             return [], 0
         searcher = self._fresh_searcher(ix)
         if sort == "relevance" and fastscore.supported(parsed.query):
@@ -363,7 +388,7 @@ class SearchIndex:
         """Documents in the live index."""
         try:
             return int(self._open().doc_count())
-        except FileNotFoundError:
+        except IndexMissing:
             return 0
 
 

@@ -37,17 +37,26 @@ class NewsdeskGroup(click.Group):
             ctx.exit(0)
 
 
-def pass_library(fn: F) -> F:
-    """Open the library chosen by --library / $NEWSDESK_HOME for a command, close it after."""
+def pass_library(fn: F, *, sync_index: bool = True) -> F:
+    """Open the library chosen by --library / $NEWSDESK_HOME for a command, close it after.
+
+    With sync_index=False the index is left as it is (`reindex` rebuilds it anyway).
+    """
 
     @click.pass_context
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
         from tui.cli.output import report_rebuild
 
-        with Library.open(ctx.obj.get("library"), on_rebuild=report_rebuild) as library:
+        with Library.open(ctx.obj.get("library"), on_rebuild=report_rebuild,
+                          sync_index=sync_index) as library:
             return ctx.invoke(fn, library, *args, **kwargs)
 
     return update_wrapper(wrapper, fn)  # type: ignore[return-value]
+
+
+def pass_library_as_is(fn: F) -> F:
+    """pass_library without first catching the index up: for commands that rebuild it."""
+    return pass_library(fn, sync_index=False)
 
 
 @click.group(cls=NewsdeskGroup, invoke_without_command=True,

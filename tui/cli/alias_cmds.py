@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from index.library import Library
 from tui.cli import main, pass_library
+from tui.cli.output import echo, echo_json
 
 
 @main.group()
@@ -31,7 +30,7 @@ def alias() -> None:
 def alias_add(library: Library, name: str, synonyms: tuple[str, ...]) -> None:
     """Make each SYNONYM mean NAME in searches (and NAME each SYNONYM)."""
     library.add_alias(name, synonyms)
-    click.echo(f"{name}: {', '.join(synonyms)}", err=True)
+    echo(f"{name}: {', '.join(synonyms)}", err=True)
 
 
 @alias.command("list")
@@ -41,15 +40,15 @@ def alias_list(library: Library, as_json: bool) -> None:
     """Every alias in use, yours and those the articles define (with their counts)."""
     aliases = library.alias_list()
     if as_json:
-        click.echo(json.dumps([{"name": a.name, "synonym": a.synonym, "source": a.source,
-                                "articles": a.articles} for a in aliases], indent=1))
+        echo_json([{"name": a.name, "synonym": a.synonym, "source": a.source,
+                    "articles": a.articles} for a in aliases], indent=1)
         return
     if not aliases:
-        click.echo('no aliases yet; add one with `newsdesk alias add "Islamic State" Daesh`',
+        echo('no aliases yet; add one with `newsdesk alias add "Islamic State" Daesh`',
                    err=True)
     for a in aliases:
         origin = "yours" if a.source == "user" else f"defined in {a.articles} articles"
-        click.echo(f"{a.synonym}\t{a.name}\t({origin})")
+        echo(f"{a.synonym}\t{a.name}\t({origin})")
 
 
 @alias.command("remove")
@@ -59,4 +58,4 @@ def alias_list(library: Library, as_json: bool) -> None:
 def alias_remove(library: Library, name: str, synonyms: tuple[str, ...]) -> None:
     """Stop using NAME's aliases (only these SYNONYMs, when given); learned ones too."""
     removed = library.remove_alias(name, synonyms)
-    click.echo(f"removed {removed} alias{'es' if removed != 1 else ''}", err=True)
+    echo(f"removed {removed} alias{'es' if removed != 1 else ''}", err=True)

@@ -13,7 +13,7 @@ from index.errors import NewsdeskError
 from index.filters import Filter
 from index.library import AddResult, Library, article_to_json
 from index.models import published_text
-from tui.cli import main, pass_library
+from tui.cli import main, pass_library, pass_library_as_is
 from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
 
 
@@ -110,7 +110,7 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
     text = " ".join(query)
     results = library.search(text, limit=limit, sort=sort)
     for term, others in results.expanded:
-        click.echo(f"{term} also searched as {', '.join(others)} (quote it to search it alone)",
+        echo(f"{term} also searched as {', '.join(others)} (quote it to search it alone)",
                    err=True)
     if save:
         library.save_search(save, text)
@@ -233,7 +233,7 @@ def mark(library: Library, article_id: str, read: bool | None, star: bool | None
 
 
 @main.command()
-@pass_library
+@pass_library_as_is
 def reindex(library: Library) -> None:
     """Rebuild the search index from the store (safe to interrupt: the old one stays)."""
     total = library.count(Filter(duplicates=False))
