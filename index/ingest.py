@@ -22,6 +22,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_BYTES = 20 * 1024 * 1024  # a saved page with inline scripts can be large; an article is not
 MAX_UNPACKED = 50 * 1024 * 1024
+# Clean article text: the longest real news article is a few hundred KB. Anything longer
+# is a dump, not an article, and would cost every later step (index, dedupe, summaries).
+MAX_BODY_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +143,8 @@ def extract(source: Source) -> Extracted:
     control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
     if control > 40:
         raise InputError(f"{source.origin} looks like a binary file, not an article")
+    if source.kind == "text" and len(text) > 2 * MAX_BODY_CHARS:
+        check_length(source.origin, text)  # refused before the cleaners spend time on it
     if source.kind == "html":
         return extract_html(text, url=source.url)
     return clean_text(text, url=source.url, filename=Path(source.origin).name,
@@ -157,6 +162,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
     body = clean(extracted.body).strip()
     if not body:
         raise InputError(f"{visible(source.origin)}: no article text found in it")
+    check_length(source.origin, body)
     chash, bands = dedupe.keys(body)
     url = clean_line(extracted.url or source.url)
     origin = clean_line(source.origin)
@@ -176,6 +182,17 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
         tags=normalize_tags(tags),
     )
     return NewArticle(article, chash, bands, source.raw, extracted.dropped)
+
+
+def check_length(origin: str, body: str) -> None:
+    """InputError when an article's clean text is longer than MAX_BODY_CHARS."""
+    if len(body) > MAX_BODY_CHARS:
+        raise InputError(
+            f"{visible(origin)}: {len(body) / 1e6:.1f} million characters of text is too long "
+            "for an article",
+            hint=f"articles up to {MAX_BODY_CHARS // 1_000_000} million characters are "
+                 "accepted; split the file if it holds several",
+        )
 
 
 def normalize_tag(tag: str) -> str:

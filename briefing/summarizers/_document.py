@@ -51,19 +51,60 @@ _BOILERPLATE = re.compile(
 _BYLINE = re.compile(r"^By [A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*\s*(?:[.,|]|and\b|for\b)")
 _FINAL_PUNCTUATION = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 MIN_PROSE_WORDS = 4
+# The work bound every summarizer gets, since they all start here: several compare every
+# sentence with every other (n x n), and one 5 MB article took 24 GB. A news story says what
+# matters early; these keep memory under 300 MB and time under seconds for any article.
+MAX_CHARS = 100_000  # of a body, read from its start (about 15,000 words)
+MAX_SENTENCES = 300  # prose sentences considered per article
+MAX_SENTENCE_CHARS = 2_000  # longer is not a sentence a summary could quote
+
+
+def summarized_part(body: str) -> str:
+    """The start of `body` a summarizer reads: MAX_CHARS at most, cut at a paragraph or space."""
+    if len(body) <= MAX_CHARS:
+        return body
+    head = body[:MAX_CHARS]
+    cut = max(head.rfind("\n\n"), head.rfind(" ", MAX_CHARS - MAX_SENTENCE_CHARS))
+    return head[:cut] if cut > MAX_CHARS // 2 else head
 
 
 def build_document(body: str, title: str = "") -> ObjectDocumentModel:
-    """Parse `body` with sumy, keeping only prose sentences; `title` becomes a heading."""
-    parsed = PlaintextParser.from_string(separate_loose_lines(body), TOKENIZER).document
+    """Parse `body` with sumy, keeping only prose sentences; `title` becomes a heading.
+
+    Bounded (see MAX_CHARS, MAX_SENTENCES, MAX_SENTENCE_CHARS), so every summarizer built
+    on the document is too.
+    """
+    text = separate_loose_lines(summarized_part(body))
+    parsed = PlaintextParser.from_string(text, TOKENIZER).document
     seen: set[str] = set()
-    paragraphs = [_prose_paragraph(p.sentences, seen) for p in parsed.paragraphs]
-    kept = [p for p in paragraphs if p.sentences]
-    if not kept:  # nothing reads as prose: better a raw summary than none at all
-        kept = [Paragraph(p.sentences) for p in parsed.paragraphs if p.sentences]
+    paragraphs = _bounded([_prose_paragraph(p.sentences, seen) for p in parsed.paragraphs])
+    if not paragraphs:  # nothing reads as prose: better a raw summary than none at all
+        paragraphs = _bounded([Paragraph([_short(s) for s in p.sentences])
+                               for p in parsed.paragraphs])
+    kept = paragraphs
     if title.strip():
         kept.insert(0, Paragraph([Sentence(title.strip(), TOKENIZER, is_heading=True)]))
     return ObjectDocumentModel(kept)
+
+
+def _bounded(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The non-empty paragraphs, up to MAX_SENTENCES sentences in all."""
+    kept: list[Paragraph] = []
+    room = MAX_SENTENCES
+    for paragraph in paragraphs:
+        if paragraph.sentences and room > 0:
+            kept.append(Paragraph(list(paragraph.sentences)[:room]))
+            room -= len(paragraph.sentences)
+    return kept
+
+
+def _short(sentence: Sentence) -> Sentence:
+    """A raw sentence cut to MAX_SENTENCE_CHARS at a space (it stays a slice of the body)."""
+    text = str(sentence)
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return sentence
+    cut = text.rfind(" ", 0, MAX_SENTENCE_CHARS)
+    return Sentence(text[: cut if cut > 0 else MAX_SENTENCE_CHARS], TOKENIZER)
 
 
 def _prose_paragraph(sentences: tuple[Sentence, ...], seen: set[str]) -> Paragraph:
@@ -71,7 +112,10 @@ def _prose_paragraph(sentences: tuple[Sentence, ...], seen: set[str]) -> Paragra
     so a repeat (pages often repeat a caption or the lead) would be picked twice."""
     kept = []
     for i, sentence in enumerate(sentences):
-        text = strip_dateline(str(sentence)) if i == 0 else str(sentence)
+        text = str(sentence)
+        if len(text) > MAX_SENTENCE_CHARS:
+            continue
+        text = strip_dateline(text) if i == 0 else text
         if text not in seen and is_prose(text):
             seen.add(text)
             kept.append(Sentence(text, TOKENIZER))
