@@ -17,7 +17,6 @@ from index.errors import InputError, NewsdeskError, NotFoundError
 from index.filters import Filter
 from index.ingest import (
     Source,
-    article_id,
     expand,
     extract,
     normalize_tag,
@@ -25,14 +24,14 @@ from index.ingest import (
     prepare,
     read_file,
 )
-from index.models import Article, parse_published, published_text, utcnow
+from index.jsonl import BadLine, parse_line
+from index.models import Article, parse_published, published_text
 from index.paths import library_dir
 from index.reading import Reading
 from index.search import SORTS, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
 from index.stories import Story
-from index.textsafe import clean, clean_line
 
 T = TypeVar("T")
 BATCH = 500  # inputs per store transaction
@@ -323,11 +322,15 @@ class Library(Reading):
 
     def _store_one(self, item: NewArticle) -> AddResult:
         a = item.article
+        same_text = self.store.find_hash(item.content_hash)
         if self.store.exists(a.id):
-            return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=a.id)
+            if any(other_id == a.id for other_id, _url, _origin in same_text):
+                return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=a.id)
+            # An import line reusing an id for other text: say so rather than drop it.
+            return AddResult(a.origin, "error", a.id, a.title,
+                             error=f"id {a.id} is already another article's; not added")
         # The same file or page again is a no-op; the same text from another page or
         # outlet is kept, linked to the first copy, so a briefing can say "also reported by".
-        same_text = self.store.find_hash(item.content_hash)
         for other_id, other_url, other_origin in same_text:
             if (a.url and other_url == a.url) or other_origin == a.origin:
                 return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
@@ -611,45 +614,12 @@ def _published_field(value: str | datetime) -> str | None:
     return published_text(when, precision)
 
 
-def _date(value: object) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=utcnow().tzinfo)
-
-
 def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
     try:
-        data = json.loads(line)
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-        body = clean(str(data.get("body") or "")).strip()
-        if not body:
-            raise ValueError("no body")
-        chash, bands = dedupe.keys(body)
-        url = clean_line(str(data.get("url") or ""))
-        published, precision = parse_published(str(data.get("published") or "") or None)
-        article = Article(
-            id=str(data.get("id") or article_id(chash, url or where)),
-            title=clean_line(str(data.get("title") or "")) or "(untitled)",
-            body=body,
-            outlet=clean_line(str(data.get("outlet") or "")),
-            author=clean_line(str(data.get("author") or "")),
-            published=published,
-            published_precision=precision,
-            standfirst=clean_line(str(data.get("standfirst") or "")),
-            captions=tuple(clean_line(str(c)) for c in data.get("captions") or () if c),
-            added=_date(data.get("added")) or utcnow(),
-            url=url,
-            origin=clean_line(str(data.get("origin") or where)),
-            tags=normalize_tags(data.get("tags") or ()),
-            read=bool(data.get("read")),
-            starred=bool(data.get("starred")),
-            in_basket=bool(data.get("in_basket")),
-        )
-    except (ValueError, TypeError) as exc:
+        article, chash, bands = parse_line(line, where)
+    except BadLine as exc:
         return AddResult(where, "error", error=f"bad article line: {exc}")
-    return NewArticle(article, chash, bands, line.encode())
+    return NewArticle(article, chash, bands, line.encode("utf-8", errors="replace"))
 
 
 def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
