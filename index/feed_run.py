@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from index.errors import FetchError, NewsdeskError
 from index.feed_parse import FeedItem, ParsedFeed, item_source, parse_feed
@@ -15,6 +16,8 @@ from index.library import AddResult, Library
 
 FEED_WORKERS = 4  # feeds fetched at once
 PAGE_WORKERS = 6  # item pages fetched at once, over all feeds (a browser's per-host limit)
+# New items taken from one feed in one run; a feed of thousands is read over several runs.
+MAX_ITEMS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +58,9 @@ class _Collected:
 
     feed: Feed
     status: str
-    picks: list[_Pick] = field(default_factory=list)
+    items: list[FeedItem] = field(default_factory=list)  # new ones, pages not fetched yet
     seen: int = 0
+    capped: bool = False  # more new items than MAX_ITEMS: the rest come next run
     etag: str | None = None
     last_modified: str | None = None
     error: str = ""
@@ -86,10 +90,10 @@ def run(library: Library, feeds: Sequence[Feed], fetcher: Fetcher,
     reports: dict[str, FeedReport] = {}
     with ThreadPoolExecutor(FEED_WORKERS, "feed") as feed_pool, \
             ThreadPoolExecutor(PAGE_WORKERS, "page") as page_pool:
-        futures = {feed_pool.submit(_collect, f, seen[f.name], fetcher, page_pool): f
-                   for f in feeds}
+        futures = {feed_pool.submit(_collect, f, seen[f.name], fetcher): f for f in feeds}
         for future in as_completed(futures):
-            report = _store(library, store, _outcome(future, futures[future]))
+            got = _outcome(future, futures[future])
+            report = _store(library, store, got, _Pages(fetcher, page_pool, got.feed))
             reports[report.feed.name] = report
             if on_report:
                 on_report(report)
@@ -105,8 +109,7 @@ def _outcome(future: Future[_Collected], feed: Feed) -> _Collected:
 
 # -- in worker threads: fetching only, nothing touches the library -----------------------------
 
-def _collect(feed: Feed, seen: set[str], fetcher: Fetcher, pages: ThreadPoolExecutor
-             ) -> _Collected:
+def _collect(feed: Feed, seen: set[str], fetcher: Fetcher) -> _Collected:
     try:
         response = fetcher.get(feed.url, _conditional(feed))
         if response.status == 304:
@@ -115,8 +118,8 @@ def _collect(feed: Feed, seen: set[str], fetcher: Fetcher, pages: ThreadPoolExec
     except NewsdeskError as exc:
         return _Collected(feed, "error", error=exc.message)
     new = _new_items(parsed, seen)
-    picks = list(pages.map(lambda item: _pick(item, fetcher), new))
-    return _Collected(feed, "ok", picks, len(parsed.items) - len(new),
+    return _Collected(feed, "ok", new[:MAX_ITEMS], len(parsed.items) - len(new),
+                      capped=len(new) > MAX_ITEMS,
                       etag=response.headers.get("etag", ""),
                       last_modified=response.headers.get("last-modified", ""))
 
@@ -142,11 +145,11 @@ def _new_items(parsed: ParsedFeed, seen: set[str]) -> list[FeedItem]:
     return list(fresh.values())
 
 
-def _pick(item: FeedItem, fetcher: Fetcher) -> _Pick:
+def _pick(item: FeedItem, fetcher: Fetcher, feed_host: str) -> _Pick:
     if not item.link:
         return _fallback(item, "the item has no link")
     try:
-        return _Pick(item, fetcher.page(item.link))
+        return _Pick(item, fetcher.page(item.link, trusted=[feed_host]))
     except FetchError as exc:
         return _fallback(item, exc.message)
 
@@ -161,46 +164,71 @@ def _fallback(item: FeedItem, why: str) -> _Pick:
 
 # -- in the calling thread: the only writer ----------------------------------------------------
 
-def _store(library: Library, store: FeedStore, got: _Collected) -> FeedReport:
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    """Fetches a feed's item pages in the page pool, a few at a time."""
+
+    fetcher: Fetcher
+    pool: ThreadPoolExecutor
+    feed: Feed
+
+    def fetch(self, items: Sequence[FeedItem]) -> list[_Pick]:
+        # The feed's own host is trusted for its items (a feed the user added on
+        # localhost links there); other internal addresses are refused (index.netguard).
+        host = urlsplit(self.feed.url).hostname or ""
+        return list(self.pool.map(lambda item: _pick(item, self.fetcher, host), items))
+
+
+def _store(library: Library, store: FeedStore, got: _Collected, pages: _Pages) -> FeedReport:
     if got.status != "ok":
         store.record_fetch(got.feed, [], error=got.error)
         return FeedReport(got.feed, got.status, error=got.error)
-    results = library.add_sources([p.source for p in got.picks], tags=got.feed.tags)
-    results = _retry_from_feed_text(library, got, results)
-    report = _report(got, results)
-    taken = [(p.item.key, r.id) for p, r in zip(got.picks, results, strict=True)
+    picks: list[_Pick] = []
+    results: list[AddResult] = []
+    # Pages are stored as they arrive, PAGE_WORKERS at a time: a feed of 100 large pages
+    # never sits in memory at once.
+    for start in range(0, len(got.items), PAGE_WORKERS):
+        chunk = pages.fetch(got.items[start : start + PAGE_WORKERS])
+        stored = library.add_sources([p.source for p in chunk], tags=got.feed.tags)
+        stored = _retry_from_feed_text(library, got.feed, chunk, stored)
+        picks += [_Pick(p.item, r, p.fallback) for p, r in zip(chunk, stored, strict=True)]
+        results += stored
+    report = _report(got.feed, picks, results, got.seen)
+    taken = [(p.item.key, r.id) for p, r in zip(picks, results, strict=True)
              if r.status in ("added", "duplicate")]
-    # Validators are kept only when every item made it in, so failures are tried again.
-    keep = not report.failed
+    # Validators are kept only when every item made it in, so failures (and items past
+    # the cap) are tried again.
+    keep = not report.failed and not got.capped
     store.record_fetch(got.feed, taken, etag=got.etag if keep else None,
                        last_modified=got.last_modified if keep else None)
     return report
 
 
-def _retry_from_feed_text(library: Library, got: _Collected, results: list[AddResult]
-                          ) -> list[AddResult]:
+def _retry_from_feed_text(library: Library, feed: Feed, picks: list[_Pick],
+                          results: list[AddResult]) -> list[AddResult]:
     # A page fetched fine but held no article the extractor could find: the feed's text
     # is better than nothing.
-    retry = [i for i, (p, r) in enumerate(zip(got.picks, results, strict=True))
+    retry = [i for i, (p, r) in enumerate(zip(picks, results, strict=True))
              if r.status == "error" and not p.fallback and p.item.text.strip()]
     if not retry:
         return results
     for i in retry:
-        got.picks[i] = _Pick(got.picks[i].item, item_source(got.picks[i].item),
-                             f"page unreadable: {results[i].error}")
-    again = library.add_sources([got.picks[i].source for i in retry], tags=got.feed.tags)
+        picks[i] = _Pick(picks[i].item, item_source(picks[i].item),
+                         f"page unreadable: {results[i].error}")
+    again = library.add_sources([picks[i].source for i in retry], tags=feed.tags)
     merged = list(results)
     for i, result in zip(retry, again, strict=True):
         merged[i] = result
     return merged
 
 
-def _report(got: _Collected, results: list[AddResult]) -> FeedReport:
-    pairs = list(zip(got.picks, results, strict=True))
+def _report(feed: Feed, picks: list[_Pick], results: list[AddResult], seen: int
+            ) -> FeedReport:
+    pairs = list(zip(picks, results, strict=True))
     return FeedReport(
-        got.feed, "ok",
+        feed, "ok",
         new=[r.id for _, r in pairs if r.status == "added"],
-        seen=got.seen,
+        seen=seen,
         duplicates=sum(r.status == "duplicate" for _, r in pairs),
         fallback=[_why(p) for p, r in pairs if p.fallback and r.status != "error"],
         failed=[f"{r.origin}: {r.error}" for _, r in pairs if r.status == "error"],

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from index.errors import FetchError
 from index.ingest import Source
-from index.urls import SCHEMES, canonical_url, check_url, same_site
+from index.netguard import (
+    AddressRefused,
+    GuardedBackend,
+    checked_addresses,
+    current_scope,
+    request_scope,
+)
+from index.urls import DEFAULT_PORTS, SCHEMES, canonical_url, check_url, same_site
 
 USER_AGENT = "newsdesk/0.1 (+https://github.com/newsdesk)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -31,6 +39,9 @@ class FetchConfig:
     max_bytes: int = 10 * 2**20
     max_redirects: int = 5
     user_agent: str = USER_AGENT
+    # Follow links and redirects to internal addresses (loopback, private, link-local,
+    # metadata) other than the host the user named; off unless the user opts in.
+    allow_private: bool = False
 
 
 DEFAULT_CONFIG = FetchConfig()
@@ -61,12 +72,18 @@ class Fetcher:
 
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or DEFAULT_CONFIG
+        limits = httpx.Limits(max_connections=16, max_keepalive_connections=8)
+        transport = httpx.HTTPTransport(limits=limits)
+        # Every connection goes through the address check and the request's deadline.
+        transport._pool._network_backend = GuardedBackend()  # type: ignore[union-attr]
         self.client = httpx.Client(
             follow_redirects=True,
             max_redirects=self.config.max_redirects,
             timeout=httpx.Timeout(self.config.timeout),
             headers={"User-Agent": self.config.user_agent},
-            limits=httpx.Limits(max_connections=16, max_keepalive_connections=8),
+            transport=transport,
+            # Checked for every request, redirects too, even on a pooled connection.
+            event_hooks={"request": [_check_request], "response": [_head_arrived]},
         )
 
     def close(self) -> None:
@@ -80,20 +97,34 @@ class Fetcher:
         self.close()
 
     def get(self, url: str, headers: dict[str, str] | None = None, *,
-            html_only: bool = False) -> Response:
+            html_only: bool = False, trusted: Iterable[str] | None = None) -> Response:
         """GET a URL within the limits; a 304 comes back with an empty body.
 
-        Raises FetchError for a bad address, an HTTP error, a timeout, too many redirects,
-        a body over the size cap, or a type that cannot be read (any non-HTML if html_only).
+        `trusted` names the hosts that may be internal addresses (default: the URL's own
+        host, as the user named it); links elsewhere to internal addresses are refused.
+        Raises FetchError for a bad or refused address, an HTTP error, a timeout or the
+        deadline, too many redirects, a body over the size cap, or a type that cannot be
+        read (any non-HTML if html_only).
         """
         url = check_url(url)
-        try:
-            with self.client.stream("GET", url, headers=headers) as response:
-                return self._read(url, response, html_only)
-        except httpx.HTTPError as exc:
-            raise self._error(url, exc) from None
-        except httpx.InvalidURL as exc:
-            raise FetchError(f"{url}: not a valid address ({exc})") from None
+        hosts = [urlsplit(url).hostname or ""] if trusted is None else trusted
+        with request_scope(hosts, self.config.allow_private, self.config.deadline,
+                           self.config.timeout) as scope:
+            try:
+                with self.client.stream("GET", url, headers=headers) as response:
+                    return self._read(url, response, html_only)
+            except AddressRefused as exc:
+                raise FetchError(f"{url}: not fetched: {exc}",
+                                 hint="newsdesk follows links to internal addresses only "
+                                      "with --allow-private") from None
+            except httpx.HTTPError as exc:
+                if time.monotonic() >= scope.deadline:
+                    raise FetchError(f"{url}: download took over {self.config.deadline:g} s",
+                                     hint="the site is slow or down; try again later"
+                                     ) from None
+                raise self._error(url, exc) from None
+            except httpx.InvalidURL as exc:
+                raise FetchError(f"{url}: not a valid address ({exc})") from None
 
     def _error(self, url: str, exc: httpx.HTTPError) -> FetchError:
         if isinstance(exc, httpx.TooManyRedirects):
@@ -137,9 +168,9 @@ class Fetcher:
         limit = self.config.max_bytes / 2**20
         return FetchError(f"{url}: larger than {limit:g} MB; not an article page")
 
-    def page(self, url: str) -> Source:
+    def page(self, url: str, trusted: Iterable[str] | None = None) -> Source:
         """An HTML page as a Source for the library, with its canonical address."""
-        response = self.get(url, html_only=True)
+        response = self.get(url, html_only=True, trusted=trusted)
         raw = to_utf8(response.body, response.headers.get("content-type", ""))
         return Source(origin=url, raw=raw, kind="html", url=page_url(response.url, raw))
 
@@ -148,6 +179,19 @@ def fetch_source(url: str, config: FetchConfig | None = None) -> Source:
     """Fetch one web page for `newsdesk add URL` (raises FetchError)."""
     with Fetcher(config) as fetcher:
         return fetcher.page(url)
+
+
+def _check_request(request: httpx.Request) -> None:
+    port = request.url.port or DEFAULT_PORTS.get(request.url.scheme, 80)
+    scope = current_scope()
+    checked_addresses(request.url.host, port, scope)
+    if scope is not None:
+        scope.awaiting_head()  # the status and headers must come within the timeout
+
+
+def _head_arrived(response: httpx.Response) -> None:
+    if (scope := current_scope()) is not None:
+        scope.head_arrived()
 
 
 def _check_type(url: str, kind: str, html_only: bool) -> None:

@@ -71,7 +71,7 @@ def test_a_lone_surrogate_does_not_stop_the_import(tmp_path: Path, library_home:
 
 
 def test_ids_are_normalized_or_refused(tmp_path: Path) -> None:
-    code, _, err = run_import(tmp_path, [other(1, id="ABC123"), other(2, id="x y")])
+    _, _, err = run_import(tmp_path, [other(1, id="ABC123"), other(2, id="x y")])
     assert "1 added, 1 error" in err
     shown = cli("show", "abc123", "--json")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == "abc123"
@@ -81,7 +81,7 @@ def test_ids_are_normalized_or_refused(tmp_path: Path) -> None:
 def test_a_different_article_with_an_existing_id_is_reported(tmp_path: Path,
                                                             library_home: Path) -> None:
     run_import(tmp_path, [other(1, id="same-id")])
-    code, _, err = run_import(tmp_path, [other(2, id="same-id"), other(1, id="same-id")])
+    _, _, err = run_import(tmp_path, [other(2, id="same-id"), other(1, id="same-id")])
     assert "id same-id is already another article's" in err
     assert "1 duplicate, 1 error" in err
     with Library(library_home) as library:

@@ -20,6 +20,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False  # never answer (until the server stops): a client must time out
+    trickle: float = 0.0  # if set, send one more header every this many seconds, forever
     stream: int = 0  # if set, send this many bytes in chunks, without Content-Length
     etag: str = ""  # if set, answer a matching If-None-Match with 304
     last_modified: float = 0.0  # likewise for If-Modified-Since (a Unix time)
@@ -80,6 +81,9 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             if route.hang:
                 server.stopping.wait()
                 return
+            if route.trickle:
+                self._trickle(route.trickle)
+                return
             if _not_modified(route, self.headers):
                 self.send_response(304)
                 self.end_headers()
@@ -100,6 +104,17 @@ def _handler(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             # The client may give up first (a refused type, a timeout): that is expected.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
+
+        def _trickle(self, every: float) -> None:
+            # Each header comes well within any read timeout; only a deadline ends it.
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                while not server.stopping.wait(every):
+                    self.wfile.write(b"X-Trickle: still here\r\n")
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
+            self.close_connection = True
 
         def _stream(self, route: Route) -> None:
             self.send_response(200)

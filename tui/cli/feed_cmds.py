@@ -24,11 +24,12 @@ timeout_option = click.option(
 
 
 @contextmanager
-def _fetcher(timeout: float) -> Iterator[Fetcher]:
+def _fetcher(timeout: float, allow_private: bool = False) -> Iterator[Fetcher]:
     # Imported here: httpx is only needed by the commands that go to the network.
     from index.fetch import DEFAULT_CONFIG, FetchConfig, Fetcher
 
-    config = FetchConfig(timeout=timeout, deadline=max(DEFAULT_CONFIG.deadline, 3 * timeout))
+    config = FetchConfig(timeout=timeout, deadline=max(DEFAULT_CONFIG.deadline, 3 * timeout),
+                         allow_private=allow_private)
     with Fetcher(config) as fetcher:
         yield fetcher
 
@@ -126,8 +127,12 @@ def feed_export(library: Library, output: str) -> None:
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per feed on stdout.")
 @timeout_option
+@click.option("--allow-private", is_flag=True,
+              help="Follow item links and redirects to internal addresses (this machine, "
+                   "the local network) too; by default only a feed's own host may be one.")
 @pass_library
-def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: float) -> None:
+def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: float,
+          allow_private: bool) -> None:
     """Fetch every feed, or the named ones, and add their new items' full text.
 
     Items seen before are skipped; a feed unchanged since last time costs one small
@@ -141,7 +146,7 @@ def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: floa
     if not feeds:
         echo("no feeds; add one with `newsdesk feed add URL`", err=True)
         return
-    with _fetcher(timeout) as fetcher, _progress(len(feeds)) as advance:
+    with _fetcher(timeout, allow_private) as fetcher, _progress(len(feeds)) as advance:
         reports = run(library, feeds, fetcher, on_report=advance)
     for report in reports:
         if as_json:
