@@ -28,13 +28,15 @@ from index.jsonl import BadLine, parse_line
 from index.models import Article, parse_published, published_text
 from index.paths import library_dir
 from index.reading import Reading
-from index.search import SORTS, SearchIndex
+from index.search import SORTS, IndexBusy, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
 from index.stories import Story
 
 T = TypeVar("T")
-BATCH = 500  # inputs per store transaction
+BATCH = 500  # inputs read and cleaned per step of a bulk add
+STORE_CHUNK = 25  # inputs per store transaction: short, so other writers barely wait
+CATCH_UP_NOTICE = 1000  # articles left unindexed before opening says it is catching up
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
 INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
@@ -102,10 +104,13 @@ class Library(Reading):
                 f"cannot create the library folder {root}: {exc.strerror}",
                 hint="pass --library DIR or set NEWSDESK_HOME",
             ) from None
-        self.store = Store(root / "library.db")
+        # A library on a read-only disk serves reads; writing says why it cannot.
+        self.read_only = not os.access(root, os.W_OK)
+        self.store = Store(root / "library.db", read_only=self.read_only)
         self.aliases = AliasBook(self.store.db)
-        self.index = SearchIndex(_index_folder(root))
-        if sync_index:  # `reindex` skips this: it rebuilds whatever state the index is in
+        self.index = SearchIndex(root / "index" if self.read_only else _index_folder(root))
+        # `reindex` skips this: it rebuilds whatever state the index is in.
+        if sync_index and not self.read_only:
             self._sync_index()
 
     @classmethod
@@ -141,19 +146,41 @@ class Library(Reading):
             self._rebuild_index(f"the search index is damaged ({damage})")
         elif self.index.outdated():
             self._rebuild_index("the search index was made by another version of newsdesk")
-        elif self.store.outbox_size():
-            self.flush_index()
+        elif pending := self.store.outbox_size():
+            self._catch_up(pending)
 
-    def flush_index(self) -> int:
-        """Index every article whose index entry is missing or stale; returns how many."""
+    def _catch_up(self, pending: int) -> None:
+        # Articles stored but not indexed: a killed command's, or an import's in flight.
+        # An import holding the writer indexes them itself: then this does not wait.
+        reason = "catching the search index up with articles stored but not indexed yet"
+        report = self.on_rebuild
+        if report is None or pending < CATCH_UP_NOTICE:
+            self.flush_index(wait=False)
+            return
+        report(reason, 0, pending)
+        self.flush_index(wait=False, progress=lambda done: report(reason, done, pending))
+
+    def flush_index(self, *, wait: bool = True,
+                    progress: Callable[[int], None] | None = None) -> int:
+        """Index every article whose index entry is missing or stale; returns how many.
+
+        With wait=False it stops, leaving the rest in the outbox, when another process
+        is writing the index: that one (or the next command) indexes them, and a user's
+        tag or search never waits for an import.
+        """
         done = 0
-        while ids := self.store.outbox(limit=5000):
-            articles = self.store.get_many(ids)
-            live = [a for a in articles if a.duplicate_of is None]
-            gone = sorted(set(ids) - {a.id for a in live})
-            self._on_index(partial(self.index.update, live, removed=gone))
-            self.store.clear_outbox(ids)
-            done += len(ids)
+        try:
+            while ids := self.store.outbox(limit=5000):
+                articles = self.store.get_many(ids)
+                live = [a for a in articles if a.duplicate_of is None]
+                gone = sorted(set(ids) - {a.id for a in live})
+                self._on_index(partial(self.index.update, live, removed=gone, wait=wait))
+                self.store.clear_outbox(ids)
+                done += len(ids)
+                if progress:
+                    progress(done)
+        except IndexBusy:
+            pass  # the writer's holder flushes the outbox when it finishes
         return done
 
     def reindex(
@@ -174,7 +201,7 @@ class Library(Reading):
         """
         try:
             return operation()
-        except NewsdeskError:
+        except (NewsdeskError, IndexBusy):
             raise
         except Exception as exc:
             self._repair_or_raise(exc)
@@ -191,6 +218,7 @@ class Library(Reading):
         """Rebuild an index that cannot serve as it is, telling on_rebuild why and how far."""
         total = self.store.count(Filter(duplicates=False))
         report = self.on_rebuild or (lambda reason, done, total: None)
+        reason += "; rebuilding it from the library"
         report(reason, 0, total)
         self.reindex(lambda done: report(reason, done, total), unless_current=True)
 
@@ -236,6 +264,10 @@ class Library(Reading):
         for origin, kind in batch:
             if kind is None:
                 prepared.append(AddResult(origin, "skipped", error="not an article format"))
+            elif kind.startswith("unreadable:"):
+                why = kind.partition(":")[2]
+                prepared.append(AddResult(origin, "error",
+                                          error=f"{origin}: cannot read this folder ({why})"))
             elif kind == "url":
                 prepared.append(self._fetch(origin, tags, outlet))
             else:
@@ -274,12 +306,16 @@ class Library(Reading):
         return results
 
     def _store_only(self, prepared: Sequence[NewArticle | AddResult]) -> list[AddResult]:
-        # One transaction: a kill leaves the batch stored (and queued in the outbox) or not.
-        with self.store.transaction():
-            return [
-                item if isinstance(item, AddResult) else self._store_one(item)
-                for item in prepared
-            ]
+        # Short transactions: a kill leaves each chunk stored (and queued in the outbox)
+        # or not, and a user's tag or mark waits for one chunk at most, not a batch.
+        results: list[AddResult] = []
+        for start in range(0, len(prepared), STORE_CHUNK):
+            with self.store.transaction():
+                results += [
+                    item if isinstance(item, AddResult) else self._store_one(item)
+                    for item in prepared[start : start + STORE_CHUNK]
+                ]
+        return results
 
     def _ingest(self, batches: Iterator[list[NewArticle | AddResult]]) -> Iterator[AddResult]:
         """Store prepared batches, indexing them in chunks of FLUSH inputs, one commit each.
@@ -436,7 +472,7 @@ class Library(Reading):
         """Add and remove tags; saved at once, searchable as tag:NAME."""
         aid = self.store.resolve(article_id)
         self.store.change_tags(aid, normalize_tags(add), [normalize_tag(t) for t in remove])
-        self.flush_index()
+        self.flush_index(wait=False)  # during an import, the importer indexes it
         return self.store.get(aid)
 
     def mark(self, article_id: str, **flags: bool) -> Article:

@@ -9,7 +9,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -137,6 +137,10 @@ def _codec() -> W3Codec:
     return codec
 
 
+class IndexBusy(Exception):
+    """Another process holds the index writer (a bulk import, a rebuild)."""
+
+
 class IndexMissing(FileNotFoundError):
     """There is no live index generation (a real missing file is damage, not this)."""
 
@@ -176,10 +180,14 @@ class SearchIndex:
         os.replace(tmp, self.root / "CURRENT")
 
     @contextmanager
-    def write_lock(self) -> Iterator[int]:
-        """One index writer at a time across processes; others wait their turn."""
+    def write_lock(self, wait: bool = True) -> Iterator[int]:
+        """One index writer at a time across processes; others wait their turn, or with
+        wait=False get IndexBusy at once."""
         with open(self.root / "write.lock", "a+") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                raise IndexBusy("another process is writing the search index") from None
             try:
                 yield fh.fileno()
             finally:
@@ -253,9 +261,13 @@ class SearchIndex:
 
     # -- writing --------------------------------------------------------------------------
 
-    def update(self, articles: Sequence[Article], removed: Sequence[str] = ()) -> None:
-        """Add or replace these articles, drop the removed ids; one commit."""
-        with self.write_lock():
+    def update(self, articles: Sequence[Article], removed: Sequence[str] = (), *,
+               wait: bool = True) -> None:
+        """Add or replace these articles, drop the removed ids; one commit.
+
+        With wait=False, IndexBusy instead of waiting for another process's writer.
+        """
+        with self.write_lock(wait), self._tidy_on_failure():
             ix = self._open_for_writing()
             writer = ix.writer(codec=_codec())
             try:
@@ -269,6 +281,22 @@ class SearchIndex:
             writer.commit()
 
     @contextmanager
+    def _tidy_on_failure(self) -> Iterator[None]:
+        """Remove what a failed writer (a full disk, a kill of its caller) left behind in
+        the live generation: segment files no table of contents names, temp folders."""
+        try:
+            yield
+        except BaseException:
+            with suppress(OSError):
+                folder = self._live_dir()
+                ix = _open_unmapped(folder)
+                toc = ix._read_toc()  # type: ignore[attr-defined]
+                index.clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+                for temp in folder.glob("*.tmp"):
+                    shutil.rmtree(temp, ignore_errors=True)
+            raise
+
+    @contextmanager
     def bulk(self, procs: int = 1) -> Iterator[Callable[[Sequence[Article]], None]]:
         """A writer for many articles, committed once on leaving the block.
 
@@ -276,7 +304,7 @@ class SearchIndex:
         goes on preparing articles; each commit adds their segments as they are, and
         Whoosh's merge policy folds small segments together on later commits.
         """
-        with self.write_lock() as lock_fd:
+        with self.write_lock() as lock_fd, self._tidy_on_failure():
             ix = self._open_for_writing()
             writer = (
                 ix.writer(procs=procs, multisegment=True, limitmb=BULK_MB, codec=_codec())

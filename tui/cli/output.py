@@ -59,7 +59,7 @@ def add_progress(*, enabled: bool, total: int | None = None,
 def report_rebuild(reason: str, done: int, total: int) -> None:
     """Say on stderr why the search index is being rebuilt, then how far it got."""
     if done == 0:
-        err.print(f"{escape(reason)}; rebuilding it from the library ({total} articles)...",
+        err.print(f"{escape(reason)} ({total} articles)...",
                   soft_wrap=True)
     elif done >= total or done % 5000 == 0:
         err.print(f"  indexed {done} of {total}")

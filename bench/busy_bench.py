@@ -1,0 +1,59 @@
+"""How long a user's tag, mark and search take while two bulk imports run.
+
+    python bench/synth.py jsonl /tmp/busy-a.jsonl 4000 --data /work/shared/data/bbc/summaries.jsonl
+    python bench/synth.py jsonl /tmp/busy-b.jsonl 4000 --data ... (another seed or slice)
+    python bench/busy_bench.py /tmp/busy-lib /tmp/busy-a.jsonl /tmp/busy-b.jsonl
+
+Each user action opens the library afresh (as a command does) in this process, so the
+figures are the library's waits, not Python's start-up. Prints median and p95 per action.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from index.library import Library
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("imports", type=Path, nargs=2)
+    args = parser.parse_args()
+    with Library(args.library) as library:  # one article to tag, before the imports
+        ids = library.store.ids(limit=1)
+    if not ids:
+        sys.exit("the library needs one article first: newsdesk --library DIR add FILE")
+    env = {**os.environ, "NEWSDESK_HOME": str(args.library)}
+    command = [sys.executable, "-c", "from tui.cli import main; main()", "import"]
+    procs = [subprocess.Popen([*command, str(path)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for path in args.imports]
+    timings: dict[str, list[float]] = {"tag": [], "mark": [], "search": []}
+    n = 0
+    while any(p.poll() is None for p in procs):
+        for action in timings:
+            start = time.perf_counter()
+            with Library(args.library) as library:
+                if action == "tag":
+                    library.tag(ids[0], add=[f"t{n % 3}"])
+                elif action == "mark":
+                    library.mark(ids[0], starred=bool(n % 2))
+                else:
+                    library.search("government OR minister", limit=20)
+            timings[action].append(time.perf_counter() - start)
+        n += 1
+    for action, values in timings.items():
+        values.sort()
+        p95 = values[min(len(values) - 1, int(0.95 * len(values)))]
+        print(f"{action:>7}: n={len(values)} median={statistics.median(values):.3f} s "
+              f"p95={p95:.3f} s max={values[-1]:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
