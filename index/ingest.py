@@ -67,14 +67,29 @@ def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             continue
         path = Path(arg).expanduser()
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        child = Path(root) / name
-                        yield str(child), _kind(child)
+            yield from _walk(path)
         else:
             yield arg, _kind(path) or "text"
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
+    """The files under a folder in order; a sub-folder that cannot be listed is reported
+    (kind "unreadable:<why>"), not skipped in silence."""
+    unreadable: list[OSError] = []
+
+    def reported() -> Iterator[tuple[str, str | None]]:
+        while unreadable:
+            failed = unreadable.pop(0)
+            yield str(failed.filename or folder), f"unreadable:{failed.strerror or failed}"
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from reported()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                child = Path(root) / name
+                yield str(child), _kind(child)
+    yield from reported()
 
 
 def read_file(origin: str, kind: str) -> Source:
@@ -145,10 +160,19 @@ def extract(source: Source) -> Extracted:
         raise InputError(f"{source.origin} looks like a binary file, not an article")
     if source.kind == "text" and len(text) > 2 * MAX_BODY_CHARS:
         check_length(source.origin, text)  # refused before the cleaners spend time on it
-    if source.kind == "html":
-        return extract_html(text, url=source.url)
-    return clean_text(text, url=source.url, filename=Path(source.origin).name,
-                      saved=source.saved)
+    try:
+        if source.kind == "html":
+            return extract_html(text, url=source.url)
+        return clean_text(text, url=source.url, filename=Path(source.origin).name,
+                          saved=source.saved)
+    except InputError as exc:
+        # The cleaners speak of "the page" or "the input": name the file or address.
+        if source.origin in exc.message:
+            raise
+        raise InputError(f"{visible(source.origin)}: {exc.message}", exc.hint) from None
+    except RecursionError:
+        raise InputError(f"{visible(source.origin)}: its elements nest too deeply to read",
+                         hint="save the page's text (.txt) and add that instead") from None
 
 
 def article_id(content: str, where: str) -> str:

@@ -30,17 +30,26 @@ def read_opml(data: bytes, origin: str = "the OPML file") -> list[Outline]:
     body = root.find("body")
     if root.tag != "opml" or body is None:
         raise InputError(f"{origin} is not an OPML file", hint="export one from your feed reader")
-    return list(_outlines(body, ()))
+    return list(_outlines(body, (), origin))
 
 
-def _outlines(parent: ET.Element, folders: tuple[str, ...]) -> Iterator[Outline]:
+MAX_DEPTH = 32  # folders within folders; feed readers export two or three
+
+
+def _outlines(parent: ET.Element, folders: tuple[str, ...], origin: str
+              ) -> Iterator[Outline]:
+    if len(folders) > MAX_DEPTH:
+        raise InputError(f"{origin} nests folders more than {MAX_DEPTH} deep",
+                         hint="flatten its folders in your feed reader and export again")
     for node in parent.findall("outline"):
         title = (node.get("title") or node.get("text") or "").strip()
         url = (node.get("xmlUrl") or node.get("xmlurl") or "").strip()
         if url:
-            yield Outline(url, title, (*folders, *_categories(node.get("category", ""))))
+            named = tuple(f for f in folders if f)
+            yield Outline(url, title, (*named, *_categories(node.get("category", ""))))
         else:
-            yield from _outlines(node, (*folders, title) if title else folders)
+            # An untitled folder still counts towards the depth.
+            yield from _outlines(node, (*folders, title or ""), origin)
 
 
 def _categories(value: str) -> list[str]:

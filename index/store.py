@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 import zlib
@@ -62,19 +63,27 @@ class Store:
     instead of failing.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        _refuse_lost_database(path)
         try:
+            if read_only:
+                self.db = _open_read_only(path)
+                return
             self.db = sqlite3.connect(
                 path, timeout=60.0, isolation_level=None, check_same_thread=False
             )
             self.db.execute("PRAGMA busy_timeout = 60000")
-            self._set_up()
+            try:
+                self._set_up()
+            except sqlite3.OperationalError:
+                if not disk_full(path.parent) or not path.exists():
+                    raise
+                # A full disk: SQLite cannot even make its WAL index. Reads still work.
+                self.db.close()
+                self.db = _open_read_only(path)
         except sqlite3.DatabaseError as exc:
-            raise NewsdeskError(
-                f"cannot open the library database {path}: {exc}",
-                hint="check the --library path; the file may not be a newsdesk library",
-            ) from exc
+            raise _open_error(path, exc) from None
 
     def _set_up(self, attempts: int = 200) -> None:
         # Switching a new database to WAL needs a moment alone with it and does not wait on
@@ -505,3 +514,65 @@ class Store:
                 return
             yield self.get_many(ids)
             last = ids[-1]
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding folder has no room left for a write."""
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """The database on a read-only disk: as it is, WAL included when SQLite can read it;
+    else immutable (nothing can change the file there, so the locks and the WAL index
+    SQLite could not create are not needed)."""
+    last: sqlite3.Error | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True,
+                                 isolation_level=None, check_same_thread=False)
+            db.execute("SELECT COUNT(*) FROM articles").fetchone()
+            return db
+        except sqlite3.OperationalError as exc:
+            last = exc
+    assert last is not None
+    raise last
+
+
+def _refuse_lost_database(path: Path) -> None:
+    """A 0-byte library.db beside a search index is a lost library, never a new one."""
+    try:
+        empty = path.stat().st_size == 0
+    except FileNotFoundError:
+        return
+    index = path.parent / "index"
+    if empty and index.is_dir() and any(index.iterdir()):
+        raise NewsdeskError(
+            f"{path} is empty (0 bytes), but the library has a search index: the database "
+            "was lost or cut off, and newsdesk will not start a new one over it",
+            hint="restore library.db from a backup; to start afresh, move the folder away",
+        )
+
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> NewsdeskError:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        header = b""
+    if header == SQLITE_HEADER:
+        return NewsdeskError(
+            f"the library database {path} is damaged ({exc})",
+            hint="restore library.db from a backup; `sqlite3 library.db .recover` may "
+                 "save what is left",
+        )
+    return NewsdeskError(
+        f"cannot open the library database {path}: {exc}",
+        hint="check the --library path; the file may not be a newsdesk library",
+    )

@@ -10,7 +10,9 @@ from typing import Any, TypeVar
 import click
 
 from index.errors import NewsdeskError
+from index.failures import STORAGE_ERRORS, explain
 from index.library import Library
+from index.paths import library_dir
 from index.textsafe import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,13 +30,21 @@ class NewsdeskGroup(click.Group):
             if exc.hint:
                 click.echo(f"hint: {visible(exc.hint)}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("interrupted; everything confirmed so far is saved", err=True)
-            ctx.exit(130)
         except BrokenPipeError:
             # `newsdesk search x | head` closes the pipe early: not an error
             sys.stderr.close()
             ctx.exit(0)
+        except STORAGE_ERRORS as exc:
+            # A full or read-only disk, a damaged database: a message, not a traceback.
+            error = explain(exc, library_dir(ctx.obj.get("library") if ctx.obj else None))
+            if error is None:
+                raise
+            click.secho(f"error: {visible(error.message)}", fg="red", err=True)
+            click.echo(f"hint: {visible(error.hint)}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted; everything confirmed so far is saved", err=True)
+            ctx.exit(130)
 
 
 def pass_library(fn: F, *, sync_index: bool = True) -> F:

@@ -82,8 +82,12 @@ def export(library: Library, output: str) -> None:
         count = library.export(sys.stdout)
     else:
         tmp = Path(output).with_name(Path(output).name + ".part")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            count = library.export(fh)
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                count = library.export(fh)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk or ^C leaves no half file behind
+            raise
         tmp.replace(output)  # a half-written export never replaces a good one
     echo(f"exported {count} articles", err=True)
 
