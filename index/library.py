@@ -32,6 +32,7 @@ from index.search import SORTS, IndexBusy, SearchIndex
 from index.snippets import make_snippet
 from index.store import NewArticle, Store
 from index.stories import Story
+from index.textsafe import clean
 
 T = TypeVar("T")
 BATCH = 500  # inputs read and cleaned per step of a bulk add
@@ -432,7 +433,7 @@ class Library(Reading):
 
     def resolve_query(self, text: str) -> str:
         """A query with a leading @NAME replaced by that saved search's query."""
-        text = text.strip()
+        text = clean(text).strip()  # typed or pasted: no controls, no lone surrogates
         if text.startswith("@"):
             return self.store.search_query(text[1:])
         return text

@@ -265,7 +265,7 @@ class Store:
 
     def resolve(self, prefix: str) -> str:
         """The full id for an id or a unique prefix of one."""
-        prefix = prefix.strip().lower()
+        prefix = clean_line(prefix).lower()  # typed or pasted: no controls, no surrogates
         if not prefix:
             raise NotFoundError("no article id given")
         rows = self.db.execute(
