@@ -7,20 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 from index.library import Library
 
-NOW = datetime.now(UTC).replace(microsecond=0)
+# Relative dates are days before the moment the samples are imported (see `jsonl`), not
+# before the test module was loaded: a run that crosses midnight must not shift "yesterday".
 
 ARTICLES = [
     {"id": "cup1", "title": "Fans gather for the world cup final", "tags": ["sport"],
-     "outlet": "Daily Pitch", "author": "Sam Reed", "published": NOW - timedelta(days=1),
+     "outlet": "Daily Pitch", "author": "Sam Reed", "published": timedelta(days=1),
      "body": "Thousands of fans gathered in the square to watch the world cup final on "
              "giant screens. Police closed two roads near the stadium."},
     {"id": "cup2", "title": "Sponsors quarrel over world cup broadcast rights",
      "tags": ["business"], "outlet": "Market Wire", "author": "Lee Park",
-     "published": NOW - timedelta(days=40),
+     "published": timedelta(days=40),
      "body": "Broadcasters and sponsors disagree about the world cup rights, and the "
              "league says talks will continue next month."},
     {"id": "race1", "title": "Cyclists race through the hills", "tags": ["sport"],
-     "outlet": "Daily Pitch", "author": "Sam Reed", "published": NOW - timedelta(days=3),
+     "outlet": "Daily Pitch", "author": "Sam Reed", "published": timedelta(days=3),
      "body": "The race climbed three hills before a sprint finish in the old town. "
              "Spectators lined the border road."},
     {"id": "border1", "title": "Border crossing reopens after talks", "tags": ["politics"],
@@ -33,8 +34,11 @@ ARTICLES = [
 def jsonl(articles: list[dict[str, object]]) -> list[str]:
     """JSON lines in the export format for these articles."""
     lines = []
+    now = datetime.now(UTC).replace(microsecond=0)
     for article in articles:
         data = dict(article)
+        if isinstance(data.get("published"), timedelta):
+            data["published"] = now - data["published"]  # type: ignore[operator]
         if isinstance(data.get("published"), datetime):
             data["published"] = data["published"].isoformat()  # type: ignore[union-attr]
         lines.append(json.dumps(data))
