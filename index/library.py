@@ -467,6 +467,11 @@ class Library(Reading):
         # Only ids are needed: no bodies read, no snippets built.
         return {hit.article.id for hit in self.search(query, limit=None, snippets=False).hits}
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another program) changes the
+        library: the reader polls it to follow `newsdesk add` or a cron fetch."""
+        return self.store.data_version()
+
     # -- user state ---------------------------------------------------------------------------
 
     def tag(self, article_id: str, add: Iterable[str] = (), remove: Iterable[str] = ()) -> Article:

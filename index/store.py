@@ -404,6 +404,9 @@ class Store:
                            [(root, c) for c in copies])
             db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(b, root) for b in bands])
             db.execute("INSERT OR IGNORE INTO index_outbox VALUES (?)", (root,))
+    def data_version(self) -> int:
+        """SQLite's data_version: changes when another connection commits (not this one)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     # -- user state -----------------------------------------------------------------------
 

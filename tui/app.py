@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
-import queue
-import shlex
 import threading
-import webbrowser
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from typing import ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.worker import get_current_worker
 
 from index.errors import NewsdeskError, StoreError
 from index.library import Library
 from index.models import Article
 from index.textsafe import visible, visible_line
 from tui.commands import NewsdeskCommands
-from tui.messages import (
-    ArticleChanged,
-    ArticlesAdded,
-    BriefingBuilt,
-    LibraryFailed,
-    SearchSaved,
-)
-from tui.screens.dialogs import PromptDialog, TagDialog, parse_tags
+from tui.edits import ArticleEdits
+from tui.keys import help_sections
+from tui.messages import ArticleChanged, LibraryFailed, SearchSaved
+from tui.screens.base import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.widgets.sidebar import View
 
 Job = Callable[[Library], Message | None]
 
@@ -41,22 +33,39 @@ class LibraryOpened(Message):
     """The library folder is open and ready."""
 
 
-class NewsdeskApp(App[None]):
+class NewsdeskApp(ArticleEdits):
     """Read, search, tag and pick articles for the briefing."""
 
     CSS_PATH = "app.tcss"
     TITLE = "newsdesk"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    # The footer shows these in order and cuts what does not fit: the essentials come first.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "toggle_read", "Read"),
-        Binding("s", "toggle_star", "Star"),
-        Binding("b", "toggle_basket", "Basket"),
-        Binding("t", "edit_tags", "Tags"),
-        Binding("o", "open_link", "Link", show=False),
-        Binding("B", "build_briefing", "Brief"),
-        Binding("a", "add_articles", "Add", show=False),
-        Binding("question_mark", "help", "Help"),
+        Binding("r", "toggle_read", "Read",
+                tooltip="Toggle read (newsboat's r reloads a feed: here R reloads)"),
+        Binding("s", "toggle_star", "Star", tooltip="Star or unstar"),
+        Binding("b", "toggle_basket", "Basket",
+                tooltip="Put in, or take out of, the briefing basket"),
+        Binding("t", "edit_tags", "Tags",
+                tooltip="Edit tags: +tag adds, -tag removes, plain words replace the set"),
+        Binding("B", "build_briefing", "Brief",
+                tooltip="Write the briefing (PDF + Markdown) from the basket"),
+        Binding("question_mark", "help", "Help", key_display="?",
+                tooltip="Every key, and what the row marks mean"),
+        Binding("o", "open_link", "Open link", show=False,
+                tooltip="Open the link in $BROWSER (a terminal browser takes the screen)"),
+        Binding("y", "copy_link", "Copy link", show=False,
+                tooltip="Copy the link to the clipboard (OSC 52: works over SSH)"),
+        Binding("d", "delete", "Delete", show=False,
+                tooltip="Delete the article(s) from the library (asks first; u undoes)"),
+        Binding("u", "undo", "Undo", show=False,
+                tooltip="Undo the last mark, tag, title edit or delete"),
+        Binding("R", "reload", "Reload", show=False,
+                tooltip="Reload the list and counts (they also follow the library by themselves)"),
+        Binding("a", "add_articles", "Add articles", show=False,
+                tooltip="Add files, folders or URLs to the library"),
+        Binding("ctrl+l", "redraw", "Redraw", show=False, tooltip="Redraw the screen"),
     ]
 
     def __init__(self, library_path: str | None = None) -> None:
@@ -65,9 +74,9 @@ class NewsdeskApp(App[None]):
         self.library: Library | None = None
         # One sqlite3 connection, many threads: every use of it holds this lock.
         self._db_lock = threading.Lock()
-        self._writes: queue.Queue[Job] = queue.Queue()
-        self.first_screen = asyncio.Event()
-        """Set once the first screen is drawn (the benchmark waits on it)."""
+        self._jobs: deque[Job] = deque()
+        self._jobs_lock = threading.Lock()
+        self._writing = False
 
     # -- the library and its lock -------------------------------------------------------------
 
@@ -85,19 +94,47 @@ class NewsdeskApp(App[None]):
             except OSError as exc:
                 raise NewsdeskError(f"cannot use the library files: {exc}") from exc
 
+    def try_library(self, use: Callable[[Library], int]) -> int | None:
+        """Run a quick call on the UI thread if the library is free right now, else None."""
+        if not self._db_lock.acquire(blocking=False):
+            return None
+        try:
+            return use(self.library) if self.library is not None else None
+        except StoreError:
+            return None  # busy or locked by another process: ask again next time
+        finally:
+            self._db_lock.release()
+
     def write(self, job: Job) -> None:
         """Run a library change on the writer thread, in order; its message is posted after."""
-        self._writes.put(job)
+        with self._jobs_lock:
+            self._jobs.append(job)
+            if self._writing:
+                return
+            self._writing = True
+        self._writer()
 
-    def writes_settled(self) -> None:
-        """Block until every queued change is saved (tests call this in a thread)."""
-        self._writes.join()
+    @work(thread=True, exit_on_error=False, group="writer")
+    def _writer(self) -> None:
+        # One thread at a time applies changes in the order asked, so fast keys never race;
+        # it ends when the queue is empty (a new change starts another).
+        while True:
+            with self._jobs_lock:
+                if not self._jobs:
+                    self._writing = False
+                    return
+                job = self._jobs.popleft()
+            try:
+                with self.library_session() as library:
+                    message = job(library)
+                if message is not None:
+                    self.post_message(message)
+            except NewsdeskError as exc:
+                self.post_message(LibraryFailed(exc))
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
-        self.call_after_refresh(self.first_screen.set)
         self._open_library()
-        self._writer()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open_library(self) -> None:
@@ -113,25 +150,6 @@ class NewsdeskApp(App[None]):
     def on_library_opened(self) -> None:
         self.main_screen.library_ready()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="writer")
-    def _writer(self) -> None:
-        # One thread applies changes in the order asked, so fast repeated keys never race.
-        worker = get_current_worker()
-        while not worker.is_cancelled:
-            try:
-                job = self._writes.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            try:
-                with self.library_session() as library:
-                    message = job(library)
-                if message is not None:
-                    self.post_message(message)
-            except NewsdeskError as exc:
-                self.post_message(LibraryFailed(exc))
-            finally:
-                self._writes.task_done()
-
     def on_unmount(self) -> None:
         if self.library is not None:
             with self._db_lock:
@@ -144,11 +162,15 @@ class NewsdeskApp(App[None]):
         """The main screen (always at the bottom of the stack)."""
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
+    def article_screens(self) -> list[ArticleScreen]:
+        """The screens showing articles, front last."""
+        return [s for s in self.screen_stack if isinstance(s, ArticleScreen)]
+
     def on_article_changed(self, message: ArticleChanged) -> None:
-        for screen in self.screen_stack:
-            changed = getattr(screen, "article_changed", None)
-            if changed is not None:
-                changed(message.article)
+        for screen in self.article_screens():
+            for article in message.articles:
+                screen.article_changed(article)
+        self.main_screen.refresh_counts()
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         self.show_error(message.error)
@@ -163,92 +185,25 @@ class NewsdeskApp(App[None]):
         self.notify(f"Saved as @{name} (newsdesk brief --search {name})", markup=False)
         self.main_screen.refresh_counts()
 
-    def on_articles_added(self, message: ArticlesAdded) -> None:
-        by_status: dict[str, int] = {}
-        for result in message.results:
-            by_status[result.status] = by_status.get(result.status, 0) + 1
-        summary = ", ".join(f"{n} {status}" for status, n in by_status.items()) or "nothing"
-        errors = [f"{r.origin}: {r.error}" for r in message.results if r.status == "error"]
-        self.notify(visible(summary + "".join(f"\n{e}" for e in errors[:5])), title="Add",
-                    severity="error" if errors else "information", markup=False)
-        self.main_screen.reload()
-        self.main_screen.refresh_counts()
-
-    def on_briefing_built(self, message: BriefingBuilt) -> None:
-        self.notify(visible(f"{message.count} articles\n" + "\n".join(message.paths)),
-                    title="Briefing written", timeout=15, markup=False)
-
-    # -- actions on the current article ------------------------------------------------------
+    # -- the articles keys act on --------------------------------------------------------------
 
     def current_article(self) -> Article | None:
         """The article the screen in front is about, if any."""
-        for screen in reversed(self.screen_stack):
-            if hasattr(screen, "current_article"):
-                return screen.current_article  # type: ignore[no-any-return]
-        return None
+        screens = self.article_screens()
+        return screens[-1].current_article if screens else None
 
-    def _with_article(self) -> Article | None:
-        article = self.current_article()
-        if article is None:
+    def targets(self) -> list[Article]:
+        """What an article key acts on: the front screen's selection, else its article."""
+        screens = self.article_screens()
+        found = screens[-1].targets if screens else []
+        if not found:
             self.notify("No article selected.", severity="warning")
-        return article
+        return found
 
-    def _mark(self, **flags: bool) -> None:
-        article = self._with_article()
-        if article is not None:
-            aid = article.id
-            self.write(lambda lib: ArticleChanged(lib.mark(aid, **flags)))
-
-    def action_toggle_read(self) -> None:
-        if article := self.current_article():
-            self._mark(read=not article.read)
-
-    def action_toggle_star(self) -> None:
-        if article := self.current_article():
-            self._mark(starred=not article.starred)
-
-    def action_toggle_basket(self) -> None:
-        if article := self.current_article():
-            self._mark(in_basket=not article.in_basket)
-
-    def action_edit_tags(self) -> None:
-        article = self._with_article()
-        if article is None:
-            return
-        aid, current = article.id, article.tags
-
-        def apply(typed: str | None) -> None:
-            if typed is None:
-                return
-            change = parse_tags(typed, current)
-            if change.add or change.remove:
-                self.write(lambda lib: ArticleChanged(lib.tag(aid, change.add, change.remove)))
-
-        self.push_screen(TagDialog(article.title, current, self.main_screen.tags), apply)
-
-    def action_open_link(self) -> None:
-        article = self._with_article()
-        if article is None:
-            return
-        if not article.url:
-            self.notify("This article has no link (it was added from a file).",
-                        severity="warning")
-            return
-        self._open_in_browser(article.url)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="browser")
-    def _open_in_browser(self, url: str) -> None:
-        # webbrowser may start a console browser and wait for it: never on the UI thread.
-        if not webbrowser.open(url):
-            self.call_from_thread(self.notify, f"No browser to open {url}", severity="warning")
-
-    # -- library-wide actions -------------------------------------------------------------------
+    # -- screens and the whole library ------------------------------------------------------
 
     def action_search(self) -> None:
         self._to_main().action_search()
-
-    def action_toggle_sort(self) -> None:
-        self._to_main().action_toggle_sort()
 
     def _to_main(self) -> MainScreen:
         while not isinstance(self.screen, MainScreen):
@@ -257,76 +212,16 @@ class NewsdeskApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(help_sections(self)))
 
-    def action_save_search(self) -> None:
-        query = self.main_screen.search_text
-        if not query:
-            self.notify("Search first (/), then save it with ctrl+s.", severity="warning")
-            return
+    def show_view(self, view: View) -> None:
+        """Go to the list and show a view there (the palette's "Go to")."""
+        self._to_main().show_view(view)
 
-        def save(name: str | None) -> None:
-            if name and name.strip():
-                clean = name.strip().lstrip("@")
+    def action_reload(self) -> None:
+        self.main_screen.reload(keep_cursor=True)
+        self.main_screen.refresh_counts()
 
-                def job(lib: Library) -> Message:
-                    lib.save_search(clean, query)
-                    return SearchSaved(clean)
-
-                self.write(job)
-
-        self.push_screen(PromptDialog(f"Save “{query}” as", "One word, like iraq-border.",
-                                      placeholder="name"), save)
-
-    def action_add_articles(self) -> None:
-        def add(typed: str | None) -> None:
-            if not typed or not typed.strip():
-                return
-            try:
-                args = shlex.split(typed)
-            except ValueError as exc:
-                self.show_error(NewsdeskError(f"cannot read that list: {exc}",
-                                              hint="quote paths that contain spaces"))
-                return
-            self._add(args)
-
-        self.push_screen(PromptDialog("Add articles", "Files, folders or URLs, space-separated; "
-                                      "quote paths with spaces.", placeholder="~/clips"), add)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="add")
-    def _add(self, args: list[str]) -> None:
-        # A library of its own: fetching URLs is slow and must not hold the shared lock.
-        try:
-            with Library.open(self.library_path) as library:
-                results = list(library.add(args))
-        except (NewsdeskError, OSError, StoreError) as exc:
-            error = exc if isinstance(exc, NewsdeskError) else NewsdeskError(str(exc))
-            self.post_message(LibraryFailed(error))
-            return
-        self.post_message(ArticlesAdded(results))
-
-    def action_build_briefing(self) -> None:
-        self.notify("Building the briefing from the basket…", timeout=3)
-        self._build_briefing()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="briefing")
-    def _build_briefing(self) -> None:
-        # Imported here: the briefing pulls in sumy and WeasyPrint, which take time to load.
-        from briefing.build import Selection, write_briefing
-        from briefing.registry import FORMATS
-
-        try:
-            with Library.open(self.library_path) as library:
-                folder = library.root / "briefings"
-                folder.mkdir(exist_ok=True)
-                stem = folder / f"briefing-{datetime.now():%Y-%m-%d-%H%M%S}"
-                files = write_briefing(
-                    library, Selection(basket=True),
-                    outputs={name: stem.with_suffix("." + kind.suffix)
-                             for name, kind in FORMATS.items() if kind.by_default})
-        except (NewsdeskError, OSError, StoreError) as exc:
-            error = exc if isinstance(exc, NewsdeskError) else NewsdeskError(str(exc))
-            self.post_message(LibraryFailed(error))
-            return
-        paths = [str(p) for p in files.paths.values()]
-        self.post_message(BriefingBuilt(paths, files.articles))
+    def action_redraw(self) -> None:
+        self.refresh(repaint=True, layout=True)
+        self.screen.refresh(repaint=True, layout=True)

@@ -1,7 +1,8 @@
-"""The command palette provider: every reader action by name (ctrl+p)."""
+"""The command palette (ctrl+p): the bindings active where it opened, and views to go to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,38 +11,37 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
 
-# (title, action on the app, help): the same actions the keys run.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Search", "search", "Search the library as you type (/)"),
-    ("Toggle read", "toggle_read", "Mark the current article read or unread (r)"),
-    ("Toggle star", "toggle_star", "Star or unstar the current article (s)"),
-    ("Toggle basket", "toggle_basket", "Put the current article in the briefing basket (b)"),
-    ("Edit tags", "edit_tags", "Add or remove tags on the current article (t)"),
-    ("Open link", "open_link", "Open the article's link in the browser (o)"),
-    ("Build briefing", "build_briefing", "Write the briefing PDF from the basket (B)"),
-    ("Add articles", "add_articles", "Add files, folders or URLs to the library (a)"),
-    ("Save search", "save_search", "Save the current search under a name (ctrl+s)"),
-    ("Sort results", "toggle_sort", "Sort search results by relevance or newest (O)"),
-    ("Show help", "help", "Every key the reader knows (?)"),
-    ("Quit", "quit", "Leave newsdesk (q)"),
-)
+Command = tuple[str, str, Callable[[], object]]
 
 
 class NewsdeskCommands(Provider):
-    """Reader actions for the command palette."""
+    """Every action a key runs on the screen below (its binding's words), and every view."""
 
     @property
     def _app(self) -> NewsdeskApp:
         return self.app  # type: ignore[return-value]
 
+    def _commands(self) -> Iterator[Command]:
+        seen: set[tuple[int, str]] = set()
+        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            # Bindings with a tooltip are commands; the rest (j, k, arrows) only move.
+            if not enabled or not tooltip or (id(node), binding.action) in seen:
+                continue
+            seen.add((id(node), binding.action))
+            keys = self.app.get_key_display(binding)
+            yield (binding.description, f"{tooltip} ({keys})",
+                   partial(self.app.run_action, binding.action, node))
+        for view in self._app.main_screen.known_views():
+            yield (f"Go to {view.label}", f"Show {view.label} in the list",
+                   partial(self._app.show_view, view))
+
     async def discover(self) -> Hits:
-        for title, action, help_text in COMMANDS:
-            yield DiscoveryHit(title, partial(self._app.run_action, action), help=help_text)
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_text in COMMANDS:
+        for title, help_text, run in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title),
-                          partial(self._app.run_action, action), help=help_text)
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

@@ -7,34 +7,38 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from index.errors import NewsdeskError
-from index.library import AddResult, SearchResults
+from index.library import AddResult
 from index.models import Article
 from index.reading import Count
 
 
 @dataclass
 class ArticleChanged(Message):
-    """An article's tags or marks were saved; views showing it should redraw it."""
+    """Articles' tags, marks or titles were saved; views showing them should redraw them."""
 
-    article: Article
+    articles: list[Article]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """Rows to load and where they go: a fresh list (keeping the cursor's article), or more."""
+
+    offset: int = 0
+    limit: int = 300
+    replace: bool = True
+    keep: str | None = None  # a fresh list: the article to keep the cursor on
+    cursor: int | None = None  # else the position (in the whole list) to put it at
 
 
 @dataclass
 class ListingLoaded(Message):
-    """A page of the current view's articles (without bodies) arrived."""
+    """Rows of the current view or search (articles without bodies) arrived."""
 
     generation: int
     articles: list[Article]
-    offset: int
     total: int
-
-
-@dataclass
-class SearchFinished(Message):
-    """Results of the search typed in the search bar."""
-
-    generation: int
-    results: SearchResults
+    request: Request
+    terms: frozenset[str] | None = None  # a search's stemmed terms; None for a view
 
 
 @dataclass
@@ -60,6 +64,14 @@ class ArticlesAdded(Message):
     """The `a` prompt's inputs were added (or not); one result per input."""
 
     results: list[AddResult]
+    quiet: bool = False  # put back by undo: nothing to report
+
+
+@dataclass
+class ArticlesDeleted(Message):
+    """Articles were deleted from the library."""
+
+    ids: list[str]
 
 
 @dataclass

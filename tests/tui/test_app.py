@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from index.library import Library
 from tests.conftest import write_article
-from tests.tui.test_app_fixtures import build_sample_library
+from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
 from tui.screens.dialogs import TagDialog, parse_tags
 from tui.screens.help import HelpScreen
@@ -25,37 +23,23 @@ from tui.widgets.sidebar import Sidebar
 SIZE = (120, 40)
 
 
-@pytest.fixture
-def sample_home(library_home: Path) -> Path:
-    """The sample library in the test's NEWSDESK_HOME."""
-    return build_sample_library(library_home)
-
-
-async def until(pilot: Pilot, check: Callable[[], object], timeout: float = 60.0) -> None:
-    """Let the app run until `check()` is true (workers post their results a bit later).
-
-    The timeout only ends a hung test: a loaded machine may take many seconds.
-    """
-    for _ in range(int(timeout / 0.02)):
-        if check():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
-
-
-async def settled(app: NewsdeskApp, pilot: Pilot) -> None:
-    """Wait until the writer thread saved every change, and the UI caught up."""
-    await asyncio.to_thread(app.writes_settled)
-    await pilot.pause()
-
-
 def listing(app: NewsdeskApp) -> ArticleList:
     return app.main_screen.query_one(ArticleList)
 
 
 async def started(app: NewsdeskApp, pilot: Pilot) -> ArticleList:
-    await until(pilot, lambda: listing(app).generation > 0)
+    await settle(pilot)
     return listing(app)
+
+
+def palette_options(app: NewsdeskApp) -> list[str]:
+    """The command palette's offers, as text."""
+    found = app.screen.query(CommandList)
+    if not found:
+        return []
+    options = found.first()
+    return [str(options.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(options.option_count)]
 
 
 def stored(home: Path, article_id: str):
@@ -106,13 +90,13 @@ async def test_r_s_b_toggle_and_are_saved_at_once(sample_home: Path) -> None:
         first = articles.current
         assert first is not None and not first.read and not first.starred
         await pilot.press("r", "s", "b")
-        await settled(app, pilot)
+        await settle(pilot)
         saved = stored(sample_home, first.id)
         assert (saved.read, saved.starred, saved.in_basket) == (True, True, True)
         current = articles.current
         assert current is not None and current.starred and current.in_basket
         await pilot.press("s")
-        await settled(app, pilot)
+        await settle(pilot)
         assert not stored(sample_home, first.id).starred
 
 
@@ -130,7 +114,7 @@ async def test_tag_dialog_completes_and_saves(sample_home: Path) -> None:
         await pilot.press("plus", *"lab")
         await until(pilot, lambda: box._suggestion == "iraq-syria +labour")
         await pilot.press("right", "enter")
-        await settled(app, pilot)
+        await settle(pilot)
         assert stored(sample_home, first.id).tags == ("iraq-syria", "labour")
 
 
@@ -189,10 +173,10 @@ async def test_help_and_palette(sample_home: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.press("ctrl+p", *"toggle star")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p", *"star")
+        await until(pilot, lambda: "Star" in palette_options(app))
         await pilot.press("enter")
-        await settled(app, pilot)
+        await settle(pilot)
         first = listing(app).current
         assert first is not None and stored(sample_home, first.id).starred
 
@@ -235,7 +219,7 @@ async def test_B_builds_a_pdf_and_names_it(sample_home: Path) -> None:
         def written() -> list[str]:
             return [n.message for n in app._notifications if n.title == "Briefing written"]
 
-        await until(pilot, written, timeout=60)
+        await until(pilot, written, rounds=3000)
         pdf = next(line for line in written()[0].splitlines() if line.endswith(".pdf"))
         assert Path(pdf).read_bytes().startswith(b"%PDF")
         assert Path(pdf).parent == sample_home / "briefings"

@@ -9,7 +9,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.test_app_fixtures import build_sample_library
+from tests.tui.conftest import build_sample_library
+from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
@@ -27,14 +28,15 @@ def app(library_home: Path) -> NewsdeskApp:
 async def _ready(pilot: Pilot) -> None:
     app = pilot.app
     assert isinstance(app, NewsdeskApp)
-    for _ in range(250):
-        listing = app.main_screen.query_one(ArticleList)
-        if listing.generation and "tag:ports" in app.main_screen.query_one(Sidebar)._views:
-            break
-        await pilot.pause(0.02)
-    for box in app.query(Input):
-        box.cursor_blink = False
-    await pilot.pause()
+    await settle(pilot)
+    await until(pilot, lambda: "tag:ports" in app.main_screen.query_one(Sidebar)._views)
+    _no_blink(app)
+
+
+def _no_blink(app: NewsdeskApp) -> None:
+    for screen in app.screen_stack:
+        for box in screen.query(Input):
+            box.cursor_blink = False
 
 
 def steps(*keys: str, wait: Callable[[NewsdeskApp], bool] | None = None
@@ -46,14 +48,11 @@ def steps(*keys: str, wait: Callable[[NewsdeskApp], bool] | None = None
         await pilot.press(*keys)
         app = pilot.app
         assert isinstance(app, NewsdeskApp)
-        for _ in range(250):
-            if wait is None or wait(app):
-                break
-            await pilot.pause(0.02)
-        for screen in app.screen_stack:
-            for box in screen.query(Input):
-                box.cursor_blink = False
-        await pilot.pause(0.1)
+        await settle(pilot)
+        if wait is not None:
+            await until(pilot, lambda: wait(app))
+        _no_blink(app)
+        await pilot.pause()
 
     return run
 
@@ -90,8 +89,21 @@ def test_tag_dialog(snap_compare, app: NewsdeskApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=steps(*keys))
 
 
-def test_help(snap_compare, app: NewsdeskApp) -> None:
-    assert snap_compare(app, terminal_size=(80, 24), run_before=steps("question_mark"))
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help(snap_compare, app: NewsdeskApp, size: tuple[int, int]) -> None:
+    assert snap_compare(app, terminal_size=size, run_before=steps("question_mark"))
+
+
+def _emptied(app: NewsdeskApp) -> bool:
+    return not app.main_screen.search_text and len(
+        app.main_screen.query_one(ArticleList).articles) == 16
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_emptied_search_box(snap_compare, app: NewsdeskApp, size: tuple[int, int]) -> None:
+    # Typed, then erased: the box stays open and focused, the plain list is back.
+    keys = ("slash", *"oil", "backspace", "backspace", "backspace")
+    assert snap_compare(app, terminal_size=size, run_before=steps(*keys, wait=_emptied))
 
 
 def _stories_loaded(app: NewsdeskApp) -> bool:

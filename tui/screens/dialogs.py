@@ -16,6 +16,18 @@ from textual.widgets import Input, Label
 from index.textsafe import visible_line
 
 
+class CompletingInput(Input):
+    """An input whose Tab accepts the completion it offers (as → at the end does)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "accept_completion", "Accept the completion", show=False),
+    ]
+
+    def action_accept_completion(self) -> None:
+        self.cursor_position = len(self.value)
+        self.action_cursor_right()  # at the end, this takes the suggestion
+
+
 class PromptDialog(ModalScreen[str | None]):
     """Ask for one line of text; Enter answers, Esc cancels (None)."""
 
@@ -34,8 +46,9 @@ class PromptDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             # An article's title: shown as text, never read as markup.
             yield Label(Text(visible_line(self._title)), classes="dialog-title")
-            yield Input(self._value, placeholder=self._placeholder, suggester=self._suggester,
-                        select_on_focus=False, id="dialog-input")
+            yield CompletingInput(self._value, placeholder=self._placeholder,
+                                  suggester=self._suggester, select_on_focus=False,
+                                  id="dialog-input")
             yield Label(self._help, classes="dialog-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -102,3 +115,25 @@ class TagDialog(PromptDialog):
             placeholder="iraq-syria militia",
             suggester=TagSuggester(known),
         )
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: y or Enter says yes; n or Esc says no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, help_text: str) -> None:
+        super().__init__()
+        self._title = title
+        self._help = help_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(visible_line(self._title)), classes="dialog-title")
+            yield Label(self._help, classes="dialog-help")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

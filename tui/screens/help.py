@@ -1,4 +1,4 @@
-"""The help screen: every key the reader knows, in one place."""
+"""The help screen: every key the reader knows, built from the bindings themselves."""
 
 from __future__ import annotations
 
@@ -11,42 +11,57 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("/", "Search as you type; Enter keeps the results, Esc clears them"),
-    ("j / k, ↓ / ↑", "Move in the list (in the reader: scroll)"),
-    ("Enter / l", "Open the article (marks it read)"),
-    ("t", "Edit tags (+tag -tag, or the whole set)"),
-    ("r", "Toggle read"),
-    ("s", "Toggle star"),
-    ("b", "Toggle the article in the briefing basket"),
-    ("B", "Build the briefing from the basket (PDF + Markdown)"),
-    ("o", "Open the article's link in the browser"),
-    ("a", "Add articles: paths, folders or URLs"),
-    ("O", "Sort search results by relevance or newest"),
-    ("ctrl+s", "Save the current search under a name"),
-    ("Tab / shift+Tab", "Move between the sidebar and the list"),
-    ("ctrl+p", "Command palette: every action by name"),
-    ("?", "This help"),
-    ("q", "Back from the reader, or quit"),
-)
+Rows = list[tuple[str, str]]
+
+
+class HelpScroll(VerticalScroll):
+    """The help text, scrolled with j/k as well as the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "top", "Top", show=False),
+        Binding("G", "bottom", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
 
 
 class HelpScreen(ModalScreen[None]):
-    """A table of every key; any of Esc, q or ? closes it."""
+    """Tables of keys, by where they work; Esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
     ]
 
+    def __init__(self, sections: list[tuple[str, Rows]]) -> None:
+        super().__init__()
+        self.sections = sections
+
     def compose(self) -> ComposeResult:
-        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for key, what in KEYS:
-            table.add_row(key, what)
-        with VerticalScroll(classes="dialog help"):
+        with HelpScroll(classes="dialog help"):
             yield Static("Keys", classes="dialog-title")
-            yield Static(table)
+            for title, rows in self.sections:
+                yield Static(title, classes="help-section")
+                yield Static(_table(rows))
+
+    def on_mount(self) -> None:
+        self.query_one(HelpScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _table(rows: Rows) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column(style="bold", no_wrap=True, min_width=12)
+    table.add_column(ratio=1)
+    for key, what in rows:
+        table.add_row(key, what)
+    return table

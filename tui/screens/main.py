@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
@@ -19,7 +18,8 @@ from index.filters import Filter
 from index.library import Library
 from index.models import Article
 from index.textsafe import visible_line
-from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, SearchFinished
+from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, Request
+from tui.screens.base import ArticleScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.stories import StoriesScreen
 from tui.widgets.article_list import PAGE, ArticleList
@@ -33,17 +33,31 @@ if TYPE_CHECKING:
 # first page of 50 keeps results near 130-145 ms (median) after the pause at 100k articles.
 SEARCH_PAGE = 50
 STORIES_LIMIT = 1000  # newest articles of a view grouped into stories (about 2 s at first)
+WATCH_EVERY = 1.0  # seconds between looks at the library for changes by other programs
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ArticleScreen):
     """Where the day is spent: pick a view or search, move through the list, open."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("O", "toggle_sort", "Sort"),
-        Binding("ctrl+s", "app.save_search", "Save search"),
-        Binding("S", "stories", "Stories"),
-        Binding("q", "app.quit", "Quit"),
+        # Priority bindings run as the key arrives, so the focus moves before the next key of
+        # a fast burst (or a paste) is routed: every key after / is the box's, every key
+        # after Enter or Esc in the box is the list's.
+        Binding("slash", "search", "Search", priority=True,
+                tooltip="Search as you type; Enter keeps the results, Esc drops them"),
+        Binding("enter", "keep_search", "In the search box: keep the results, go to the list", show=False,
+                priority=True),
+        Binding("escape", "drop_search", "In the search box: drop the search", show=False, priority=True),
+        Binding("q", "app.quit", "Quit", tooltip="Quit (in the reader: back to the list)"),
+        Binding("A", "mark_all_read", "Mark all read", show=False,
+                tooltip="Mark every loaded article of this view read (u undoes)"),
+        Binding("O", "toggle_sort", "Sort", show=False,
+                tooltip="Sort search results by relevance or newest"),
+        Binding("ctrl+s", "app.save_search", "Save search", show=False,
+                tooltip="Save the current search under a name (then @name finds it)"),
+        Binding("S", "stories", "Stories", show=False,
+                tooltip="The stories of this list: its articles grouped, most important first"),
+        Binding("h,left", "focus_sidebar", "To the sidebar", show=False),
     ]
 
     view: reactive[View] = reactive(FIXED[0], init=False)
@@ -57,15 +71,26 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.generation = 0
+        self.generation = 0  # bumped by every fresh list: late results of older ones are dropped
         self.terms: frozenset[str] = frozenset()
         self.tags: list[str] = []
+        self.basket_count: int | None = None
         self._counts_pending = False
+        self._data_version: int | None = None
+
+    @property
+    def listing(self) -> ArticleList:
+        """The article list."""
+        return self.query_one(ArticleList)
 
     @property
     def current_article(self) -> Article | None:
         """The highlighted article (the target of r, s, b, t, o)."""
-        return self.query_one(ArticleList).current
+        return self.listing.current
+
+    @property
+    def targets(self) -> list[Article]:
+        return self.listing.selected or super().targets
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
@@ -74,63 +99,86 @@ class MainScreen(Screen[None]):
                 yield SearchBar(id="search")
                 yield Static("Opening the library…", id="status")
                 yield ArticleList(id="articles")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
-        self.query_one(ArticleList).focus()
+        self.listing.focus()
 
     def library_ready(self) -> None:
-        """The library is open: fill the list, then the sidebar."""
+        """The library is open: fill the list, then the sidebar, then watch for changes."""
         # The sidebar's counts scan the whole library (0.35 s at 100k articles); started
         # together, they could take the library lock first and hold back the first rows.
         self._counts_pending = True
         self.reload()
+        self._data_version = self.app.try_library(lambda lib: lib.data_version())
+        self.set_interval(WATCH_EVERY, self._watch_library)
+
+    def _watch_library(self) -> None:
+        # Another program (newsdesk add, a cron fetch) changed the library: follow it.
+        version = self.app.try_library(lambda lib: lib.data_version())
+        if version is None or version == self._data_version:
+            return
+        self._data_version = version
+        self.reload(keep_cursor=True)
+        self.refresh_counts()
 
     # -- loading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Show the current search, or the current view, from the top."""
-        if self.search_text:
-            self.run_search(self.search_text)
-        elif self.view.search:
-            self.run_search(self.view.search, from_sidebar=True)
+    def reload(self, *, keep_cursor: bool = False) -> None:
+        """Show the current search or view afresh: from the top, or keeping the cursor."""
+        listing = self.listing
+        current = listing.current
+        if keep_cursor and current is not None:
+            start, _total = listing.position
+            base = start - 1 - listing.cursor_row
+            self._fetch(Request(offset=base, limit=max(PAGE, len(listing.articles)),
+                                keep=current.id, cursor=start - 1))
         else:
-            self.generation += 1
-            self._load_page(self.generation, self.view, 0)
+            self._fetch(Request(limit=self._page()))
 
-    def run_search(self, text: str, *, from_sidebar: bool = False) -> None:
+    def _page(self) -> int:
+        return SEARCH_PAGE if (self.search_text or self.view.search) else PAGE
+
+    def _fetch(self, request: Request) -> None:
+        if request.replace:
+            self.generation += 1
+        if self.search_text:
+            self._search(self.generation, self.search_text, self.sort, request)
+        elif self.view.search:
+            self._search(self.generation, self.view.search, "newest", request)
+        else:
+            self._load_page(self.generation, self.view, request)
+
+    def run_search(self, text: str) -> None:
         """Search now (the search bar calls this once typing pauses)."""
-        self.generation += 1
-        if not from_sidebar:
-            self.search_text = text
-        self._search(self.generation, text, self.sort if not from_sidebar else "newest")
+        self.search_text = text
+        self._fetch(Request(limit=SEARCH_PAGE))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
-    def _load_page(self, generation: int, view: View, offset: int) -> None:
+    def _load_page(self, generation: int, view: View, request: Request) -> None:
         try:
             with self.app.library_session() as library:
                 total = library.count(view.filter)
-                articles = library.listing(view.filter, limit=PAGE, offset=offset)
+                articles = library.listing(view.filter, limit=request.limit,
+                                           offset=request.offset)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
-        self.post_message(ListingLoaded(generation, articles, offset, total))
+        self.post_message(ListingLoaded(generation, articles, total, request))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
-    def _search(self, generation: int, text: str, sort: str, offset: int = 0) -> None:
+    def _search(self, generation: int, text: str, sort: str, request: Request) -> None:
         try:
             with self.app.library_session() as library:
-                results = library.search(text, limit=offset + SEARCH_PAGE, sort=sort,
+                results = library.search(text, limit=request.offset + request.limit, sort=sort,
                                          snippets=False)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc, generation))
             return
-        if offset:
-            more = [hit.article for hit in results.hits[offset:]]
-            self.post_message(ListingLoaded(generation, more, offset, results.total))
-        else:
-            self.post_message(SearchFinished(generation, results))
+        hits = [hit.article for hit in results.hits[request.offset:]]
+        self.post_message(ListingLoaded(generation, hits, results.total, request,
+                                        terms=results.terms))
 
     def refresh_counts(self) -> None:
         """Recount the sidebar in the background (after any change)."""
@@ -153,59 +201,76 @@ class MainScreen(Screen[None]):
     def on_listing_loaded(self, message: ListingLoaded) -> None:
         if message.generation != self.generation:
             return
-        listing = self.query_one(ArticleList)
-        if message.offset:
-            listing.extend(message.articles)
+        request = message.request
+        if not request.replace:
+            self.listing.extend(message.articles, request.offset)
             return
-        self.terms = frozenset()
-        listing.show(message.articles, message.total)
-        self._status(f"{self.view.label} · {_count(message.total, 'article')}")
+        self.terms = message.terms or frozenset()
+        self.listing.show(message.articles, message.total, base=request.offset,
+                          keep=request.keep, cursor=request.cursor)
+        self._status(self._describe(message))
         if self._counts_pending:
             self._counts_pending = False
             self.refresh_counts()
 
-    def on_search_finished(self, message: SearchFinished) -> None:
-        if message.generation != self.generation:
-            return
-        results = message.results
-        self.terms = message.results.terms
-        articles = [hit.article for hit in results.hits]
-        self.query_one(ArticleList).show(articles, results.total)
-        if self.search_text:
-            sort = f"by {self.sort}"
-            self._status(f"Search “{self.search_text}” · {_count(results.total, 'match')}"
-                         f" · {sort}")
-        else:
-            self._status(f"{self.view.label} · {_count(results.total, 'match')}")
+    def _describe(self, message: ListingLoaded) -> str:
+        if message.terms is None:
+            return f"{self.view.label} · {_count(message.total, 'article')}"
+        if not self.search_text:
+            return f"{self.view.label} · {_count(message.total, 'match')}"
+        return (f"Search “{self.search_text}” · {_count(message.total, 'match')}"
+                f" · by {self.sort}")
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
         self.tags = [t for t, _n, _u in message.tags]
+        self.basket_count = message.fixed["basket"][0]
         self.query_one(Sidebar).update_counts(message)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
+        message.stop()  # shown here, once: not again by the app
         if message.generation not in (-1, self.generation):
             return
+        if message.generation == self.generation:
+            # The query failed: its results are not the old ones, so show none.
+            self.listing.show([], 0)
+            self._status(f"Search “{self.search_text}”: {message.error.message}", error=True)
         self.app.show_error(message.error)
 
     def article_changed(self, article: Article) -> None:
-        """Marks or tags of an article changed: redraw its row and recount."""
-        self.query_one(ArticleList).update_article(article)
-        self.refresh_counts()
+        """Marks or tags of an article changed: redraw its row."""
+        self.listing.update_article(article)
 
-    def _status(self, text: str) -> None:
+    def article_deleted(self, article_id: str) -> None:
+        """An article was deleted: drop its row."""
+        self.listing.remove(article_id)
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(error, "-error")
         # A search text or a view name: plain text, never markup or control characters.
-        self.query_one("#status", Static).update(Text(visible_line(text)))
+        status.update(Text(visible_line(text)))
 
-    # -- user actions ---------------------------------------------------------------------
+    # -- views ------------------------------------------------------------------------------
 
-    @on(Sidebar.Selected)
-    def _view_chosen(self, event: Sidebar.Selected) -> None:
-        if event.view.key == STORIES.key:
+    def known_views(self) -> list[View]:
+        """Every view the sidebar offers (for the palette's "Go to")."""
+        return self.query_one(Sidebar).views
+
+    def show_view(self, view: View) -> None:
+        """Show a view in the list, as if chosen in the sidebar."""
+        if view.key == STORIES.key:
             self.action_stories()
             return
         self._clear_search()
-        self.view = event.view
-        self.query_one(ArticleList).focus()
+        self.query_one(Sidebar).highlight(view)
+        if view == self.view:
+            self.reload()
+        self.view = view
+        self.listing.focus()
+
+    @on(Sidebar.Selected)
+    def _view_chosen(self, event: Sidebar.Selected) -> None:
+        self.show_view(event.view)
 
     def watch_view(self) -> None:
         self.reload()
@@ -226,44 +291,74 @@ class MainScreen(Screen[None]):
             label = view.label
         self.app.push_screen(StoriesScreen(source, label))
 
+    def action_focus_sidebar(self) -> None:
+        self.query_one(Sidebar).focus()
+
+    # -- the list ---------------------------------------------------------------------------
+
     @on(ArticleList.Opened)
     def _open(self, event: ArticleList.Opened) -> None:
-        self.app.push_screen(ReaderScreen(event.article, self.terms))
+        self.app.push_screen(ReaderScreen(event.article, self.terms, self))
 
-    @on(ArticleList.NeedMore)
-    def _more(self, event: ArticleList.NeedMore) -> None:
-        if self.search_text:
-            self._search(self.generation, self.search_text, self.sort, event.offset)
-        elif self.view.search:
-            self._search(self.generation, self.view.search, "newest", event.offset)
+    @on(ArticleList.Wanted)
+    def _more(self, event: ArticleList.Wanted) -> None:
+        limit = self._page()
+        if event.cursor is None:
+            self._fetch(Request(offset=event.offset, limit=limit, replace=False))
         else:
-            self._load_page(self.generation, self.view, event.offset)
+            self._fetch(Request(offset=event.offset, limit=limit, cursor=event.cursor))
+
+    def step(self, step: int, *, unread: bool = False) -> Article | None:
+        """Move the list's cursor to the next (or previous) article; None at the end."""
+        found = self.listing.neighbour(step, unread=unread)
+        if found is not None:
+            self.listing.go_to(found.id)
+        return found
+
+    def position(self) -> tuple[int, int]:
+        """Where the cursor is in the list (from 1), and the list's length."""
+        return self.listing.position
+
+    def action_mark_all_read(self) -> None:
+        self.app.mark_read(self.listing.articles)
+
+    # -- searching --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_box = isinstance(self.focused, SearchBar)
+        if action == "search":
+            return not in_box  # in the box, / is a character like any other
+        if action in ("keep_search", "drop_search"):
+            return in_box
+        return True
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.display = True
-        bar.focus()
+        # At once, not after a refresh: keys typed right after / belong to the box.
+        self.set_focus(bar)
 
     @on(SearchBar.Query)
     def _typed(self, event: SearchBar.Query) -> None:
         if event.text:
             self.run_search(event.text)
         elif self.search_text:
-            self._clear_search()
+            # An emptied box shows the plain list again but stays open for typing.
+            self.search_text = ""
             self.reload()
 
-    @on(SearchBar.Kept)
-    def _kept(self, event: SearchBar.Kept) -> None:
-        if event.text != self.search_text:
-            self._typed(SearchBar.Query(event.text))
-        self.query_one(SearchBar).display = bool(event.text)
-        self.query_one(ArticleList).focus()
+    def action_keep_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        text = bar.take()
+        if text != self.search_text:
+            self._typed(SearchBar.Query(text))
+        bar.display = bool(text)
+        self.set_focus(self.listing)
 
-    @on(SearchBar.Cleared)
-    def _cleared(self) -> None:
+    def action_drop_search(self) -> None:
         had_query = bool(self.search_text)
         self._clear_search()
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.listing)
         if had_query:
             self.reload()
 

@@ -3,40 +3,63 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
 from index.models import Article
-from index.textsafe import visible
+from index.textsafe import visible_line
 from tui.messages import ArticleChanged, LibraryFailed
+from tui.screens.base import ArticleScreen
 from tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
 
 
-class ReaderScreen(Screen[None]):
-    """An article with its metadata; q or Esc goes back to the list."""
+class Browsing(Protocol):
+    """The list the reader was opened from: J/K and Space move along it."""
+
+    def step(self, step: int, *, unread: bool = False) -> Article | None:
+        """Move to the next (step 1) or previous (-1) article, or unread one; None at an end."""
+
+    def position(self) -> tuple[int, int]:
+        """The current article's place in the list (from 1), and the list's length."""
+
+
+class ReaderScreen(ArticleScreen):
+    """An article with its metadata; q, Esc, h, ← or Backspace go back to the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,escape", "close", "Back"),
-        Binding("j,down", "scroll(1)", "Scroll", show=False),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False),
-        Binding("space,pagedown", "page(1)", "Page", show=False),
-        Binding("pageup", "page(-1)", "Page", show=False),
+        Binding("q,escape,h,left,backspace", "close", "Back", tooltip="Back to the list"),
+        Binding("J", "next(1)", "Next", tooltip="Next article in the list"),
+        Binding("K", "next(-1)", "Previous", show=False, tooltip="Previous article in the list"),
+        Binding("space", "space", "Page / next unread", show=False,
+                tooltip="Next page; at the end, the next unread article"),
+        Binding("j,down", "scroll(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup,shift+space", "page(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("slash", "app.search", "Search", show=False, priority=True,
+                tooltip="Back to the list, searching"),
+        Binding("e", "edit_title", "Edit title", show=False,
+                tooltip="Correct the headline (the index follows)"),
+        Binding("1", "copy(1)", "Open copy", show=False, key_display="1…9",
+                tooltip="Open copy number N under “Same story elsewhere”"),
+        *(Binding(str(n), f"copy({n})", show=False) for n in range(2, 10)),
     ]
 
     @dataclass
     class Loaded(Message):
-        """The article's full text and its duplicates arrived."""
+        """The article's full text and its copies arrived."""
 
         article: Article
         duplicates: list[Article]
@@ -44,10 +67,14 @@ class ReaderScreen(Screen[None]):
 
     app: NewsdeskApp
 
-    def __init__(self, article: Article, terms: frozenset[str]) -> None:
+    def __init__(self, article: Article, terms: frozenset[str],
+                 browsing: Browsing | None = None) -> None:
         super().__init__()
         self.article = article
         self.terms = terms
+        self.browsing = browsing
+        self.duplicates: list[Article] = []
+        self.loaded = False
 
     @property
     def current_article(self) -> Article:
@@ -57,12 +84,26 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="reader-status")
         yield ArticleView(id="article")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(ArticleView).refresh_header(self.article)
         self.query_one(ArticleView).focus()
-        self._load(self.article.id)
+        self.show_article(self.article)
+
+    def show_article(self, article: Article) -> None:
+        """Show another article here (J, K, Space at the end, a copy)."""
+        self.article = article
+        self.loaded = False
+        self.query_one(ArticleView).refresh_header(article)
+        self.query_one(ArticleView).scroll_home(animate=False)
+        self._position()
+        self._load(article.id)
+
+    def _position(self, note: str = "") -> None:
+        status = self.query_one("#reader-status", Static)
+        at, total = self.browsing.position() if self.browsing else (0, 0)
+        where = f"{at} of {total:,}" if at else ""
+        status.update(Text(visible_line("  ·  ".join(t for t in (where, note) if t))))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def _load(self, article_id: str) -> None:
@@ -72,7 +113,7 @@ class ReaderScreen(Screen[None]):
                 if not article.read:
                     # Opening an article reads it: saved at once, like any other mark.
                     article = library.mark(article_id, read=True)
-                    self.app.post_message(ArticleChanged(article))
+                    self.app.post_message(ArticleChanged([article]))
                 root = article.duplicate_of or article.id
                 copies = library.duplicates_of(root)
                 if article.duplicate_of:
@@ -85,13 +126,17 @@ class ReaderScreen(Screen[None]):
         self.post_message(self.Loaded(article, copies, story))
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
+        if message.article.id != self.article.id:
+            return  # J pressed again before this one arrived
         self.article = message.article
-        self.query_one("#reader-status", Static).display = False
+        self.duplicates = message.duplicates
+        self.loaded = True
         self.query_one(ArticleView).show(message.article, self.terms, message.duplicates,
                                          message.story)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
-        self.query_one("#reader-status", Static).update(Text(visible(message.error.message)))
+        message.stop()
+        self._position(message.error.message)
         self.app.show_error(message.error)
 
     def article_changed(self, article: Article) -> None:
@@ -100,12 +145,53 @@ class ReaderScreen(Screen[None]):
             self.article = article
             self.query_one(ArticleView).refresh_header(article)
 
+    def article_deleted(self, article_id: str) -> None:
+        """This article was deleted: back to the list."""
+        if article_id == self.article.id:
+            self.dismiss(None)
+
+    # -- moving ------------------------------------------------------------------------------
+
     def action_scroll(self, lines: int) -> None:
         self.query_one(ArticleView).scroll_relative(y=lines, animate=False)
 
     def action_page(self, pages: int) -> None:
         view = self.query_one(ArticleView)
         view.scroll_relative(y=pages * max(1, view.size.height - 2), animate=False)
+
+    def action_top(self) -> None:
+        self.query_one(ArticleView).scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.query_one(ArticleView).scroll_end(animate=False)
+
+    def action_space(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.scroll_y < view.max_scroll_y:
+            self.action_page(1)
+        else:
+            self._go(1, unread=True)
+
+    def action_next(self, step: int) -> None:
+        self._go(step)
+
+    def _go(self, step: int, *, unread: bool = False) -> None:
+        found = self.browsing.step(step, unread=unread) if self.browsing else None
+        if found is None:
+            what = "unread article" if unread else "article"
+            self.notify(f"No {what} {'after' if step > 0 else 'before'} this one in the list.",
+                        timeout=2)
+            return
+        self.show_article(found)
+
+    def action_copy(self, number: int) -> None:
+        if not 1 <= number <= len(self.duplicates):
+            self.notify("No copy with that number.", severity="warning", timeout=2)
+            return
+        self.show_article(self.duplicates[number - 1])
+
+    def action_edit_title(self) -> None:
+        self.app.edit_title(self.article)
 
     def action_close(self) -> None:
         self.dismiss(None)

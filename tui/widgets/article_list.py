@@ -1,4 +1,4 @@
-"""The article list: one row per article with its marks, a page at a time."""
+"""The article list: one row per article with its marks, a window of pages of a long list."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.reactive import reactive
 from textual.widgets import DataTable
 
 from index.models import Article
@@ -16,13 +15,16 @@ from index.textsafe import visible_line
 
 PAGE = 300  # rows per page: enough to scroll through, few enough to draw at once
 MORE_AT = 30  # load the next page when the cursor comes this close to the end
-DATE_FORMATS = {10: "%Y-%m-%d", 6: "%d %b"}  # wide, and narrow enough for 80 columns
-MARKS_WIDTH = 4
+DATE_FORMAT = "%Y-%m-%d"  # the year stays: 2024 and 2026 must not look alike
+DATE_WIDTH = 10
+MARKS_WIDTH = 5
+PADDING = 8  # two cells around each of the four columns
 
 
-def marks(article: Article) -> Text:
-    """Unread, starred, basket and duplicate marks, always four cells wide."""
+def marks(article: Article, selected: bool = False) -> Text:
+    """Selection, unread, starred, basket and copy marks, always five cells wide."""
     text = Text()
+    text.append("▶" if selected else " ", style="bold reverse" if selected else "")
     text.append("●" if not article.read else " ", style="bold #3fa9f5")
     text.append("★" if article.starred else " ", style="bold #f5c211")
     text.append("▣" if article.in_basket else " ", style="bold #4ebf71")
@@ -31,12 +33,23 @@ def marks(article: Article) -> Text:
 
 
 class ArticleList(DataTable[Text]):
-    """Headline, outlet and date of a page of articles; Enter or `l` opens one."""
+    """Headline, outlet and date of the loaded articles; Enter or `l` opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("l", "select_cursor", "Open", show=False),
+        Binding("j,down", "cursor_down", "Next row", show=False),
+        Binding("k,up", "cursor_up", "Previous row", show=False),
+        Binding("enter,l,right", "select_cursor", "Open the article (marks it read)",
+                show=False),
+        Binding("g,home,ctrl+home", "first", "First article", show=False),
+        Binding("G,end,ctrl+end", "last", "Last article (loads what is needed)",
+                show=False),
+        Binding("n", "next_unread", "Next unread", show=False, tooltip="Next unread article"),
+        Binding("N", "previous_unread", "Previous unread", show=False,
+                tooltip="Previous unread article"),
+        Binding("v", "select", "Select", show=False,
+                tooltip="Select or unselect the article; r s b t d then act on every one"),
+        Binding("V", "unselect_all", "Unselect all", show=False,
+                tooltip="Drop the selection"),
     ]
 
     @dataclass
@@ -46,20 +59,23 @@ class ArticleList(DataTable[Text]):
         article: Article
 
     @dataclass
-    class NeedMore(Message):
-        """The cursor neared the last loaded row and more articles exist."""
+    class Wanted(Message):
+        """Rows from `offset` on are needed (scrolling, or a jump to an end)."""
 
         offset: int
-
-    generation: reactive[int] = reactive(0, init=False)
-    """Bumped each time a fresh set of rows is shown (tests and the benchmark wait on it)."""
+        cursor: int | None = None  # after a jump: the position to put the cursor on
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_header=True)
         self._articles: list[Article] = []
+        self._base = 0  # position in the whole list of the first loaded row
         self._total = 0
-        self._asked_more = False
-        self._widths: tuple[int, int, int] = (0, 0, 10)
+        self._asked = False
+        self._selected: set[str] = set()
+        self._pending_unread = 0  # n/N waiting for the next page: its direction
+        self._widths: tuple[int, int] = (0, 0)
+
+    # -- what is shown -----------------------------------------------------------------------
 
     @property
     def current(self) -> Article | None:
@@ -73,76 +89,185 @@ class ArticleList(DataTable[Text]):
         """The loaded rows' articles, in order."""
         return list(self._articles)
 
-    def show(self, articles: list[Article], total: int) -> None:
-        """Replace the rows (a new view or search); the cursor goes to the top."""
-        self._articles = list(articles)
-        self._total = total
-        self._asked_more = False
-        self._rebuild(cursor=0)
-        self.generation += 1
+    @property
+    def position(self) -> tuple[int, int]:
+        """The cursor's place in the whole list (from 1) and the list's length."""
+        return (self._base + self.cursor_row + 1 if self._articles else 0), self._total
 
-    def extend(self, articles: list[Article]) -> None:
-        """Append the next page."""
-        self._asked_more = False
-        start = len(self._articles)
-        self._articles += articles
-        for offset, article in enumerate(articles, start):
-            self._add(article, offset)
+    @property
+    def selected(self) -> list[Article]:
+        """The selected articles that are loaded, in list order."""
+        return [a for a in self._articles if a.id in self._selected]
+
+    def neighbour(self, step: int, unread: bool = False) -> Article | None:
+        """The loaded article `step` rows away (the next unread one with `unread`)."""
+        row = self.cursor_row + step
+        while 0 <= row < len(self._articles):
+            if not unread or not self._articles[row].read:
+                return self._articles[row]
+            row += step
+        return None
+
+    def go_to(self, article_id: str) -> None:
+        """Put the cursor on an article if it is loaded."""
+        for row, article in enumerate(self._articles):
+            if article.id == article_id:
+                self.move_cursor(row=row, scroll=True)
+                return
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def show(self, articles: list[Article], total: int, *, base: int = 0,
+             keep: str | None = None, cursor: int | None = None) -> None:
+        """Replace the rows; the cursor stays on `keep` if still there, else goes to `cursor`
+        (a position in the whole list) or the top."""
+        old_row = self.cursor_row
+        self._articles = list(articles)
+        self._base = base
+        self._total = total
+        self._asked = False
+        ids = {a.id for a in self._articles}
+        self._selected &= ids
+        row = next((r for r, a in enumerate(self._articles) if a.id == keep), None)
+        if row is None:
+            row = (cursor - base) if cursor is not None else (old_row if keep else 0)
+        self._rebuild(cursor=row)
+
+    def extend(self, articles: list[Article], offset: int) -> None:
+        """Add the rows from `offset`: after the loaded ones, or before them (scrolling up)."""
+        self._asked = False
+        if offset == self._base + len(self._articles):
+            start = len(self._articles)
+            self._articles += articles
+            for row, article in enumerate(articles, start):
+                self._add(article, row)
+            self._retry_unread()
+        elif offset + len(articles) == self._base:
+            keep = self.current.id if self.current else None
+            self.show(articles + self._articles, self._total, base=offset, keep=keep)
 
     def update_article(self, article: Article) -> None:
-        """Redraw one article's row after its marks or tags changed."""
+        """Redraw one article's row after its marks, tags or title changed."""
         for row, old in enumerate(self._articles):
             if old.id == article.id:
                 # Listing rows carry no body; keep it that way to hold memory down.
                 self._articles[row] = article.with_state(body="")
-                self.update_cell(article.id, "marks", marks(article))
+                self.update_cell(article.id, "marks", marks(article, article.id in self._selected))
+                self.update_cell(article.id, "title", self._headline(article))
+
+    def remove(self, article_id: str) -> None:
+        """Drop a deleted article's row."""
+        for row, old in enumerate(self._articles):
+            if old.id == article_id:
+                del self._articles[row]
+                self._total = max(0, self._total - 1)
+                self._selected.discard(article_id)
+                self.remove_row(article_id)
+                return
 
     def on_resize(self) -> None:
         if self._column_widths() != self._widths:
             self._rebuild(cursor=self.cursor_row)
 
-    def _column_widths(self) -> tuple[int, int, int]:
-        # Headline takes what the marks, outlet and date columns leave (2 cells padding each).
+    def _column_widths(self) -> tuple[int, int]:
+        # The headline takes what the other columns leave; the scrollbar's gutter is kept
+        # (app.tcss), so rows arriving never narrow the table and cut the dates.
         width = self.scrollable_content_region.width or self.size.width
-        outlet, date = (16, 10) if width >= 80 else (12, 6)
-        headline = max(16, width - MARKS_WIDTH - outlet - date - 8)
-        return headline, outlet, date
+        outlet = 16 if width >= 80 else 10
+        return max(16, width - MARKS_WIDTH - outlet - DATE_WIDTH - PADDING), outlet
 
     def _rebuild(self, cursor: int) -> None:
         self._widths = self._column_widths()
-        headline, outlet, date = self._widths
+        headline, outlet = self._widths
         self.clear(columns=True)
         self.add_column("", width=MARKS_WIDTH, key="marks")
         self.add_column("Headline", width=headline, key="title")
         self.add_column("Outlet", width=outlet, key="outlet")
-        self.add_column("Date", width=date, key="date")
+        self.add_column("Date", width=DATE_WIDTH, key="date")
         for row, article in enumerate(self._articles):
             self._add(article, row)
         if self._articles:
-            self.move_cursor(row=min(cursor, len(self._articles) - 1), scroll=True)
+            self.move_cursor(row=max(0, min(cursor, len(self._articles) - 1)), scroll=True)
 
     def _add(self, article: Article, row: int) -> None:
-        headline, outlet, date = self._widths
-        style = "" if article.read else "bold"
         self.add_row(
-            marks(article),
-            Text(_cut(article.title, headline), style=style),
-            Text(_cut(article.outlet, outlet), style="dim"),
-            Text(article.date.strftime(DATE_FORMATS[date]), style="dim"),
+            marks(article, article.id in self._selected),
+            self._headline(article),
+            Text(_cut(article.outlet, self._widths[1]), style="dim"),
+            Text(article.date.strftime(DATE_FORMAT), style="dim"),
             key=article.id,
         )
 
+    def _headline(self, article: Article) -> Text:
+        return Text(_cut(article.title, self._widths[0]), style="" if article.read else "bold")
+
+    # -- moving --------------------------------------------------------------------------------
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        near_end = event.cursor_row >= len(self._articles) - MORE_AT
-        if near_end and len(self._articles) < self._total and not self._asked_more:
-            self._asked_more = True
-            self.post_message(self.NeedMore(len(self._articles)))
+        if self._asked or event.cursor_row != self.cursor_row:
+            return  # asked already, or the cursor moved on since (a rebuild passes row 0)
+        loaded_end = self._base + len(self._articles)
+        if event.cursor_row >= len(self._articles) - MORE_AT and loaded_end < self._total:
+            self._asked = True
+            self.post_message(self.Wanted(loaded_end))
+        elif event.cursor_row < MORE_AT and self._base > 0:
+            self._asked = True
+            self.post_message(self.Wanted(max(0, self._base - PAGE)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         article = self.current
         if article is not None:
             self.post_message(self.Opened(article))
+
+    def action_first(self) -> None:
+        if self._base == 0:
+            self.move_cursor(row=0, scroll=True)
+        else:
+            self.post_message(self.Wanted(0, cursor=0))
+
+    def action_last(self) -> None:
+        if self._base + len(self._articles) >= self._total:
+            self.move_cursor(row=len(self._articles) - 1, scroll=True)
+        else:
+            last = self._total - 1
+            self.post_message(self.Wanted(max(0, self._total - PAGE), cursor=last))
+
+    def action_next_unread(self) -> None:
+        self._to_unread(1)
+
+    def action_previous_unread(self) -> None:
+        self._to_unread(-1)
+
+    def _to_unread(self, step: int) -> None:
+        found = self.neighbour(step, unread=True)
+        if found is not None:
+            self.go_to(found.id)
+        elif step > 0 and self._base + len(self._articles) < self._total:
+            self._pending_unread = step  # look again when the next page arrives
+            self.move_cursor(row=len(self._articles) - 1, scroll=True)
+        else:
+            self.notify("No unread article " + ("below." if step > 0 else "above."),
+                        timeout=2)
+
+    def _retry_unread(self) -> None:
+        if self._pending_unread:
+            step, self._pending_unread = self._pending_unread, 0
+            self._to_unread(step)
+
+    def action_select(self) -> None:
+        article = self.current
+        if article is None:
+            return
+        self._selected ^= {article.id}
+        self.update_article(article)
+        self.action_cursor_down()
+
+    def action_unselect_all(self) -> None:
+        chosen = self.selected
+        self._selected.clear()
+        for article in chosen:
+            self.update_article(article)
 
 
 def _cut(text: str, width: int) -> str:

@@ -90,9 +90,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         copies = self.query_one("#article-duplicates", Static)
         copies.display = bool(duplicates)
         if duplicates:
-            lines = Text("Same story elsewhere:", style="bold")
-            for dup in duplicates:
-                lines.append("\n  ≈ " + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
+            lines = Text("Same story elsewhere (press its number to open it):", style="bold")
+            for number, dup in enumerate(duplicates[:9], 1):
+                lines.append(f"\n  {number} ≈ "
+                             + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
             copies.update(lines)
         others = self.query_one("#article-story", Static)
         others.display = bool(story)

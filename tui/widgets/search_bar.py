@@ -1,11 +1,9 @@
-"""The search bar: reports the query once typing pauses, keeps it on Enter, clears on Esc."""
+"""The search bar: reports the query once typing pauses (Enter and Esc are the screen's)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
@@ -16,23 +14,11 @@ DEBOUNCE = 0.25  # seconds of quiet before a search runs: one search per pause, 
 class SearchBar(Input):
     """An input that asks for a search after a short pause in typing."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear_search", "Clear search")]
-
     @dataclass
     class Query(Message):
         """Typing paused: search for this (empty: back to the plain list)."""
 
         text: str
-
-    @dataclass
-    class Kept(Message):
-        """Enter: keep the results and go to the list."""
-
-        text: str
-
-    @dataclass
-    class Cleared(Message):
-        """Esc: drop the search."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(
@@ -43,32 +29,28 @@ class SearchBar(Input):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         self._timer = self.set_timer(DEBOUNCE, self._fire)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # Enter is the screen's (a priority binding): nothing more to do here
 
     def _fire(self) -> None:
         self._timer = None
         self.post_message(self.Query(self.value.strip()))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self.post_message(self.Kept(self.value.strip()))
+    def take(self) -> str:
+        """The query as typed now, with no search pending for it."""
+        self._stop_timer()
+        return self.value.strip()
 
     def reset(self) -> None:
         """Empty the bar quietly: no search is asked for."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._stop_timer()
         with self.prevent(Input.Changed):
             self.value = ""
 
-    def action_clear_search(self) -> None:
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.value = ""
-        self.post_message(self.Cleared())

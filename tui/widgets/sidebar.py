@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -53,6 +55,14 @@ def search_view(name: str) -> View:
 class Sidebar(OptionList):
     """Fixed views, saved searches, tags and outlets; Enter or a click shows one."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next view", show=False),
+        Binding("k,up", "cursor_up", "Previous view", show=False),
+        Binding("enter,l,right", "select", "Show the view in the list", show=False),
+        Binding("g,home", "first", "First view", show=False),
+        Binding("G,end", "last", "Last view", show=False),
+    ]
+
     @dataclass
     class Selected(Message):
         """The user chose a view."""
@@ -69,6 +79,16 @@ class Sidebar(OptionList):
 
     def on_resize(self) -> None:
         self._render_rows()
+
+    @property
+    def views(self) -> list[View]:
+        """The views offered, in order."""
+        return [v for v, _ in self._rows if v is not None and not v.key.startswith("-")]
+
+    def highlight(self, view: View) -> None:
+        """Put the highlight on a view (chosen elsewhere, like the palette)."""
+        if view.key in self._views:
+            self.highlighted = self.get_option_index(view.key)
 
     def update_counts(self, counts: CountsLoaded) -> None:
         """Rebuild the entries from fresh counts, keeping the highlighted view."""
@@ -119,7 +139,7 @@ class Sidebar(OptionList):
 
 def _entry(label: str, count: int | None, width: int) -> Text:
     """One sidebar line: the label, cut to fit, and the count right-aligned."""
-    number = "" if not count else str(count)
+    number = "" if not count else f"{count:,}"
     label = visible_line(label)  # tag, outlet and search names come from the store
     room = width - len(number) - 1
     if len(label) > room:
