@@ -45,9 +45,10 @@ class MainScreen(ArticleScreen):
         # after Enter or Esc in the box is the list's.
         Binding("slash", "search", "Search", priority=True,
                 tooltip="Search as you type; Enter keeps the results, Esc drops them"),
-        Binding("enter", "keep_search", "In the search box: keep the results, go to the list", show=False,
-                priority=True),
-        Binding("escape", "drop_search", "In the search box: drop the search", show=False, priority=True),
+        Binding("enter", "keep_search", "Keep results", priority=True,
+                tooltip="In the search box: keep the results, go to the list"),
+        Binding("escape", "drop_search", "Drop search", priority=True,
+                tooltip="In the search box: drop the search, back to the list"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (in the reader: back to the list)"),
         Binding("A", "mark_all_read", "Mark all read", show=False,
                 tooltip="Mark every loaded article of this view read (u undoes)"),
