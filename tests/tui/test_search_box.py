@@ -72,6 +72,7 @@ async def test_a_burst_after_slash_all_goes_to_the_box(sample_home: Path) -> Non
         await settle(pilot)
         burst(pilot, "/", *"election")  # the l of election once opened an article
         await until(pilot, lambda: app.main_screen.search_text == "election")
+        await settle(pilot)
         assert bar(app).value == "election"
         assert isinstance(app.screen, MainScreen)
         assert titles(app) == ["Election commission publishes candidate list"]
