@@ -27,3 +27,12 @@ def test_cli_start_up_stays_light() -> None:
     # `newsdesk search` must not pay for the reader, the PDF engine or the summarizers.
     loaded = loaded_after("import tui.cli")
     assert not loaded & {"textual", "weasyprint", "sumy", "trafilatura"}
+
+
+def test_version_and_help_load_no_library() -> None:
+    # `newsdesk --version` and `--help` answer at once: no Whoosh, numpy or textual for them.
+    heavy = {"whoosh", "numpy", "textual", "weasyprint", "sumy", "httpx"}
+    for args in (["--version"], ["--help"], ["search", "--help"], ["fetch", "--help"]):
+        statement = ("from tui.cli import main\n"
+                     f"try:\n    main({args!r})\nexcept SystemExit:\n    pass")
+        assert not loaded_after(statement) & heavy, args

@@ -11,7 +11,6 @@ import click
 
 from index.errors import NewsdeskError
 from index.failures import STORAGE_ERRORS, explain
-from index.library import Library
 from index.paths import library_dir
 from index.textsafe import visible
 
@@ -55,6 +54,9 @@ def pass_library(fn: F, *, sync_index: bool = True) -> F:
 
     @click.pass_context
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
+        # Imported here: the library loads Whoosh and numpy, which --version and --help
+        # (and every command's --help) never need.
+        from index.library import Library
         from tui.cli.output import report_rebuild
 
         with Library.open(ctx.obj.get("library"), on_rebuild=report_rebuild,

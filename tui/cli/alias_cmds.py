@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from index.library import Library
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
+
+# The library (Whoosh, numpy) loads only for a command that opens it: --version and
+# --help stay fast.
+if TYPE_CHECKING:
+    from index.library import Library
 
 
 @main.group()

@@ -5,15 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.registry import DEFAULT_ALGORITHM, FORMATS, algorithm_help, summarizer
 from index.errors import NewsdeskError
-from index.library import Library
 from index.models import Extracted
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
+
+# The library (Whoosh, numpy) loads only for a command that opens it: --version and
+# --help stay fast.
+if TYPE_CHECKING:
+    from index.library import Library
 
 # The registry module is light (no sumy): the choices and help come from its table.
 ALGORITHM = click.option("--algorithm", default=DEFAULT_ALGORITHM, show_default=True,

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from index.library import Library
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json, err
 
 if TYPE_CHECKING:
     from index.feed_run import FeedReport
     from index.fetch import Fetcher
+    from index.library import Library
 
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,

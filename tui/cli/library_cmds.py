@@ -6,15 +6,20 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from index.errors import NewsdeskError
 from index.filters import Filter
-from index.library import AddResult, Library, article_to_json
 from index.models import published_text
 from tui.cli import main, pass_library, pass_library_as_is
 from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
+
+# The library (Whoosh, numpy) loads only for a command that opens it: --version and
+# --help stay fast.
+if TYPE_CHECKING:
+    from index.library import AddResult, Library
 
 
 @main.command()
@@ -156,6 +161,8 @@ def show(library: Library, article_id: str, as_json: bool, raw: bool) -> None:
     article = library.get(article_id)
     dropped = library.dropped(article.id) if raw else None
     if as_json:
+        from index.library import article_to_json
+
         data = article_to_json(article) | ({"dropped": dropped} if raw else {})
         echo_json(data, indent=1)
     else:

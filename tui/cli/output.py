@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape as escape_markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from index.library import AddResult, SearchResults
 from index.models import Article
 from index.textsafe import to_json, visible
+
+# The library (Whoosh, numpy) loads only for a command that opens it: --version and
+# --help stay fast.
+if TYPE_CHECKING:
+    from index.library import AddResult, SearchResults
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
