@@ -5,20 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import OptionList, Static
 
-from tests.tui.test_app import SIZE, started, until
-from tests.tui.test_app_fixtures import build_sample_library
+from tests.tui.test_app import SIZE, started
+from tests.tui.waits import until
 from tui.app import NewsdeskApp
 from tui.screens.reader import ReaderScreen
 from tui.screens.stories import StoriesScreen
-
-
-@pytest.fixture
-def sample_home(library_home: Path) -> Path:
-    """The reader's sample library in the test's NEWSDESK_HOME."""
-    return build_sample_library(library_home)
 
 
 def _loaded(app: NewsdeskApp) -> bool:
