@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from index.library import Library
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
 from tui.cli.selection import make_selection, selection_options
+
+if TYPE_CHECKING:  # the library loads Whoosh and numpy: not for --help
+    from index.library import Library
 
 
 @main.command()
