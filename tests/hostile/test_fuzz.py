@@ -86,7 +86,7 @@ async def test_random_text_into_the_readers_search_box(library_home: Path,
     rng = random.Random(5)
     app = NewsdeskApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: app.main_screen.query_one(ArticleList).generation > 0)
+        await until(pilot, lambda: app.main_screen.query_one(ArticleList).articles)
         box = app.main_screen.query_one(SearchBar)
         for _ in range(15):
             box.focus()
