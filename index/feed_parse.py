@@ -13,6 +13,7 @@ from typing import Any
 
 from index.errors import FetchError
 from index.ingest import Source
+from index.sources import HTML
 from index.urls import SCHEMES, canonical_url
 
 
@@ -99,4 +100,4 @@ def item_source(item: FeedItem) -> Source:
     page = (f"<!DOCTYPE html><html><head>{''.join(meta)}</head><body><article>"
             f"<h1>{html.escape(item.title)}</h1>{item.text}</article></body></html>")
     url = canonical_url(item.link) if item.link else ""
-    return Source(origin=item.link or item.key, raw=page.encode(), kind="html", url=url)
+    return Source(origin=item.link or item.key, raw=page.encode(), kind=HTML, url=url)

@@ -19,6 +19,7 @@ from index.netguard import (
     current_scope,
     request_scope,
 )
+from index.sources import HTML
 from index.urls import DEFAULT_PORTS, SCHEMES, canonical_url, check_url, same_site
 
 USER_AGENT = "newsdesk/0.1 (+https://github.com/newsdesk)"
@@ -172,7 +173,7 @@ class Fetcher:
         """An HTML page as a Source for the library, with its canonical address."""
         response = self.get(url, html_only=True, trusted=trusted)
         raw = to_utf8(response.body, response.headers.get("content-type", ""))
-        return Source(origin=url, raw=raw, kind="html", url=page_url(response.url, raw))
+        return Source(origin=url, raw=raw, kind=HTML, url=page_url(response.url, raw))
 
 
 def fetch_source(url: str, config: FetchConfig | None = None) -> Source:

@@ -15,11 +15,10 @@ from pathlib import Path
 from index import dedupe
 from index.errors import InputError
 from index.models import Article, Extracted, utcnow
+from index.sources import SOURCES, TEXT, URL, kind_of
 from index.store import NewArticle
 from index.textsafe import clean, clean_line, visible
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_BYTES = 20 * 1024 * 1024  # a saved page with inline scripts can be large; an article is not
 MAX_UNPACKED = 50 * 1024 * 1024
 # Clean article text: the longest real news article is a few hundred KB. Anything longer
@@ -33,7 +32,7 @@ class Source:
 
     origin: str
     raw: bytes
-    kind: str  # "text" or "html"
+    kind: str  # a source type: a key of index.sources.SOURCES
     url: str = ""
     saved: datetime | None = None  # when the page was saved: "3 hours ago" counts from it
 
@@ -41,18 +40,6 @@ class Source:
 def is_url(arg: str) -> bool:
     """Whether a command-line argument names a web page rather than a file."""
     return arg.lower().startswith(("http://", "https://"))
-
-
-def _kind(path: Path) -> str | None:
-    suffixes = [s.lower() for s in path.suffixes[-2:]]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    last = suffixes[-1] if suffixes else ""
-    if last in TEXT_SUFFIXES:
-        return "text"
-    if last in HTML_SUFFIXES:
-        return "html"
-    return None
 
 
 def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -63,13 +50,13 @@ def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """
     for arg in args:
         if is_url(arg):
-            yield arg, "url"
+            yield arg, URL
             continue
         path = Path(arg).expanduser()
         if path.is_dir():
             yield from _walk(path)
         else:
-            yield arg, _kind(path) or "text"
+            yield arg, kind_of(path) or TEXT
 
 
 def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
@@ -88,7 +75,7 @@ def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
         for name in sorted(files):
             if not name.startswith("."):
                 child = Path(root) / name
-                yield str(child), _kind(child)
+                yield str(child), kind_of(child)
     yield from reported()
 
 
@@ -151,20 +138,14 @@ def decode(origin: str, raw: bytes) -> str:
 
 def extract(source: Source) -> Extracted:
     """The article in one source: cleaned text and what metadata it gives."""
-    # Imported here: the cleaners pull in trafilatura and lxml, which plain reads do not need.
-    from index.extract import clean_text, extract_html
-
     text = decode(source.origin, source.raw)
     control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
     if control > 40:
         raise InputError(f"{source.origin} looks like a binary file, not an article")
-    if source.kind == "text" and len(text) > 2 * MAX_BODY_CHARS:
+    if source.kind == TEXT and len(text) > 2 * MAX_BODY_CHARS:
         check_length(source.origin, text)  # refused before the cleaners spend time on it
     try:
-        if source.kind == "html":
-            return extract_html(text, url=source.url)
-        return clean_text(text, url=source.url, filename=Path(source.origin).name,
-                          saved=source.saved)
+        return SOURCES[source.kind].extract(text, source)
     except InputError as exc:
         # The cleaners speak of "the page" or "the input": name the file or address.
         if source.origin in exc.message:

@@ -30,6 +30,7 @@ from index.paths import library_dir
 from index.reading import Reading
 from index.search import SORTS, IndexBusy, SearchIndex
 from index.snippets import make_snippet
+from index.sources import URL
 from index.store import NewArticle, Store
 from index.stories import Story
 from index.textsafe import clean
@@ -269,7 +270,7 @@ class Library(Reading):
                 why = kind.partition(":")[2]
                 prepared.append(AddResult(origin, "error",
                                           error=f"{origin}: cannot read this folder ({why})"))
-            elif kind == "url":
+            elif kind == URL:
                 prepared.append(self._fetch(origin, tags, outlet))
             else:
                 try:

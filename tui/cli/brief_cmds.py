@@ -151,10 +151,11 @@ def summarize(paths: tuple[str, ...], story: bool, sentences: int | None, words:
 def _read_articles(paths: tuple[str, ...]) -> list[tuple[str, Extracted]]:
     """(origin, cleaned article) for every readable input; errors reported on stderr."""
     from index.ingest import expand, extract, read_file
+    from index.sources import URL
 
     articles = []
     for origin, kind in expand(paths):
-        if kind in (None, "url"):
+        if kind is None or kind == URL:
             continue
         try:
             articles.append((origin, extract(read_file(origin, str(kind)))))

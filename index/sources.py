@@ -1,0 +1,63 @@
+"""Source types: which inputs newsdesk reads and how each becomes an article (one registry).
+
+To read a new kind of file, write a module with a function ``(text, source) -> Extracted``
+(the decoded input and its `index.ingest.Source`; raise InputError when it holds no article)
+and add one line to SOURCES naming its file suffixes. `newsdesk add`, `summarize` and the
+reader's add prompt pick it up from there. Web pages arrive as "html" (index/fetch.py and
+the feeds fetch them); URL is the kind `expand` gives an address before it is fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from index.ingest import Source
+    from index.models import Extracted
+
+Extractor = Callable[[str, "Source"], "Extracted"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceType:
+    """One kind of input: the file suffixes that name it and the function that reads it."""
+
+    suffixes: frozenset[str]
+    extract: Extractor
+
+
+def _text(text: str, source: Source) -> Extracted:
+    """Plain text or Markdown: a page's visible text, cleaned of what surrounds the article."""
+    # Imported here: the cleaners pull in trafilatura and lxml, which plain reads do not need.
+    from index.extract import clean_text
+
+    return clean_text(text, url=source.url, filename=Path(source.origin).name,
+                      saved=source.saved)
+
+
+def _html(text: str, source: Source) -> Extracted:
+    """A saved or fetched web page."""
+    from index.extract import extract_html
+
+    return extract_html(text, url=source.url)
+
+
+TEXT: Final = "text"
+HTML: Final = "html"
+URL: Final = "url"  # an address to fetch; it becomes an HTML source
+SOURCES: dict[str, SourceType] = {
+    TEXT: SourceType(frozenset({".txt", ".text", ".md", ".markdown"}), _text),
+    HTML: SourceType(frozenset({".html", ".htm", ".xhtml"}), _html),
+}
+
+
+def kind_of(path: Path) -> str | None:
+    """The source type a file's suffix names (a trailing .gz aside), or None."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    return next((name for name, kind in SOURCES.items() if last in kind.suffixes), None)
