@@ -27,9 +27,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## lint: ruff, the import contracts and the type check (CI runs this and `make test`)
 lint: $(STAMP)
 	$(BIN)/ruff check index briefing tui tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 clean-demo:
 	rm -rf $(DEMO) demo-briefing.pdf demo-briefing.md

@@ -135,10 +135,10 @@ def _to_date(match: re.Match[str], reference: datetime | None) -> FoundDate | No
 
 
 def _day_month(g: dict[str, str | None]) -> tuple[int, int] | None:
-    if g.get("mon"):
-        return int(g["d"] or 0), MONTHS[g["mon"].lower().rstrip(".")]
-    if g.get("m"):
-        return int(g["d"] or 0), int(g["m"])
+    if mon := g.get("mon"):
+        return int(g["d"] or 0), MONTHS[mon.lower().rstrip(".")]
+    if month := g.get("m"):
+        return int(g["d"] or 0), int(month)
     a, b = int(g["a"] or 0), int(g["b"] or 0)
     # 27-03-2022 and 19/11/2019 say which is the day; otherwise a slash is the American
     # month/day order and a dot or dash the European day.month order.
@@ -278,9 +278,8 @@ def choose_date(lines: list[DateLine], anchor: int, url: str = "",
     # The date line sits near the headline; look further up only when nothing is near.
     best = _best_date(lines, anchor, 20, from_url, reference, year_ref) or _best_date(
         lines, anchor, 40, from_url, reference, year_ref)
-    if from_url is not None and from_url[2] is not None:
-        y, m, d = from_url
-        by_url = FoundDate(datetime(y, m, d, tzinfo=UTC), "day")
+    if from_url is not None and (day := from_url[2]) is not None:
+        by_url = FoundDate(datetime(from_url[0], from_url[1], day, tzinfo=UTC), "day")
         # An "updated" line is all the page shows: the URL keeps the first day.
         if best is None or (best[1] and best[0].when.date() != by_url.when.date()):
             return by_url

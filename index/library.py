@@ -372,8 +372,8 @@ class Library(Reading):
         for other_id, other_url, other_origin in same_text:
             if (a.url and other_url == a.url) or other_origin == a.origin:
                 return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
-        if a.url and (other_id := self.store.find_url(a.url)):
-            return AddResult(a.origin, "duplicate", other_id, a.title, duplicate_of=other_id)
+        if a.url and (same_url := self.store.find_url(a.url)):
+            return AddResult(a.origin, "duplicate", same_url, a.title, duplicate_of=same_url)
         root = self._root_of(same_text[0][0]) if same_text else self._near_duplicate(item)
         if root:
             item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)

@@ -88,6 +88,8 @@ def take_dates(text: str, now: datetime | None = None) -> tuple[str, list[DateFi
     now = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     filters: list[DateFilter] = []
     out = text
+    start: datetime | None
+    end: datetime | None
     for match in _DATE_CLAUSE.finditer(text):
         pos, value = match.start("field"), match.group("range")
         if value is None:

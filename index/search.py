@@ -389,7 +389,8 @@ class SearchIndex:
             return [], 0
         searcher = self._fresh_searcher(ix)
         if sort == "relevance" and fastscore.supported(parsed.query):
-            best, total = fastscore.top(searcher, parsed.query, searcher.weighting, limit)
+            weighting = searcher.weighting  # type: ignore[attr-defined]
+            best, total = fastscore.top(searcher, parsed.query, weighting, limit)
             stored = searcher.stored_fields  # type: ignore[attr-defined]
             return [IndexHit(stored(doc)["id"], score) for doc, score in best], total
         # optimize=False: Whoosh's block-skipping costs more than it saves on ORed words

@@ -466,12 +466,6 @@ class Store:
                 "INSERT OR REPLACE INTO searches VALUES (?, ?, ?)", (name, query, _iso(utcnow()))
             )
 
-    def delete_search(self, name: str) -> None:
-        """Forget a saved search."""
-        with self.transaction() as db:
-            if db.execute("DELETE FROM searches WHERE name = ?", (name,)).rowcount == 0:
-                raise NotFoundError(f"no saved search named {name}")
-
     def searches(self) -> list[tuple[str, str]]:
         """Saved searches as (name, query), by name."""
         return self.db.execute("SELECT name, query FROM searches ORDER BY name").fetchall()

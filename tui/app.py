@@ -39,7 +39,8 @@ class NewsdeskApp(ArticleEdits):
     CSS_PATH = "app.tcss"
     TITLE = "newsdesk"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [  # type: ignore[misc]
+        (0, "-narrow"), (100, "-wide")]
     # The footer shows these in order and cuts what does not fit: the essentials come first.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "toggle_read", "Read",

@@ -270,5 +270,7 @@ def test_weird_input_gives_a_result_or_input_error(text: str) -> None:
         result = clean_text(text)
     except InputError:
         return
-    assert isinstance(result.title, str)
-    assert isinstance(result.body, str)
+    # Whatever is kept is the input's own words, with a headline, and no replacement marks.
+    assert result.title and result.body
+    assert set(result.body.split()) <= set(text.split())
+    assert "\ufffd" not in result.title + result.body

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 from rich.console import Console
@@ -39,12 +39,22 @@ def echo_json(data: object, *, indent: int | None = None) -> None:
     click.echo(to_json(data, indent=indent))
 
 
+class Advance(Protocol):
+    """Moves a progress bar: one result added, or a count completed."""
+
+    def __call__(self, result: AddResult | None = None, completed: int = 0) -> None: ...
+
+
+def _no_progress(result: AddResult | None = None, completed: int = 0) -> None:
+    """No progress bar (not a terminal, or JSON output)."""
+
+
 @contextmanager
 def add_progress(*, enabled: bool, total: int | None = None,
-                 label: str = "adding") -> Iterator[Callable[[AddResult | None, int], None]]:
+                 label: str = "adding") -> Iterator[Advance]:
     """A progress bar on stderr (only on a terminal); yields advance(result, completed)."""
     if not enabled or not err.is_terminal:
-        yield lambda result=None, completed=0: None
+        yield _no_progress
         return
     with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), TimeElapsedColumn(),
