@@ -63,7 +63,7 @@ def parse_line(line: str, where: str) -> tuple[Article, str, tuple[int, ...]]:
         tags=_tags(data.get("tags")),
         **{flag: bool(data.get(flag)) for flag in FLAGS},  # type: ignore[arg-type]
     )
-    return article, chash, bands
+    return article, chash, tuple(bands)
 
 
 def _object(line: str) -> dict[str, Any]:
