@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -41,7 +41,7 @@ def key_rows(app: App[object], *holders: type[DOMNode]) -> Rows:
     return [(" ".join(keys), what) for keys, what in rows.values()]
 
 
-def help_sections(app: App[object]) -> list[tuple[str, Rows]]:
+def help_sections(app: App[Any]) -> list[tuple[str, Rows]]:
     """The help screen's sections, each a table of keys built from the bindings."""
     palette = [(app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")),
                 "Command palette: every action by name, #tags, @searches, outlets")]
