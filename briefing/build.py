@@ -13,13 +13,7 @@ from briefing.compose import Options, compose
 from briefing.outputs import Rendered
 from briefing.registry import FORMATS, OutputFormat, output_format
 from briefing.render import template_folder
-from briefing.select import (
-    Selection,
-    parse_since,
-    search_members,
-    select_articles,
-    select_stories,
-)
+from briefing.select import Selection, parse_since, search_members, select_stories, story_articles
 from briefing.summarizers import DEFAULT_ALGORITHM
 from index.errors import NewsdeskError
 from index.library import Library
@@ -65,29 +59,24 @@ def write_briefing(
     targets = _targets(outputs, now)
     folder = template_folder(template_dir, [t for name in targets
                                             for t in FORMATS[name].templates])
-    articles = select_articles(library, selection)
-    if not articles and selection.new:
+    stories = select_stories(library, selection)
+    if not stories and selection.new:
         raise NewsdeskError("nothing new since the last briefing; nothing written",
                             hint="drop --new to brief everything selected")
-    if not articles:
+    if not stories:
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
     names = selection.searches or tuple(n for n, _ in library.saved_searches())
     members = search_members(library, names) if sections == "searches" else {}
-    copies = {a.id: library.duplicates_of(a.id) for a in articles}
-    briefing = compose(articles, selection, copies=copies, members=members, today=now,
-                       options=Options(title, sections, sentences, algorithm), progress=progress)
+    briefing = compose(stories, story_articles(library, stories), selection, members=members,
+                       today=now, options=Options(title, sections, sentences, algorithm),
+                       progress=progress)
     rendered = Rendered(briefing, folder)
     for name, path in targets.items():
         _write_format(FORMATS[name], rendered, path, progress)
-    _remember(library, selection, {a.id for a in articles})
-    return BriefingFiles(targets, len(articles))
-
-
-def _remember(library: Library, selection: Selection, briefed: set[str]) -> None:
-    """Record the stories this briefing covered, so `--new` leaves them out next time."""
-    stories = select_stories(library, selection)
-    library.record_briefing([s for s in stories if briefed.intersection(s.article_ids)])
+    # Recorded so that `--new` leaves these stories out next time.
+    library.record_briefing(stories)
+    return BriefingFiles(targets, briefing.article_count)
 
 
 def _targets(outputs: Mapping[str, str | Path] | None, now: datetime) -> dict[str, Path]:

@@ -1,68 +1,69 @@
-"""A Briefing: selected articles summarized, cited and grouped into sections, ready to render."""
+"""A Briefing: the selected articles' stories summarized, cited and grouped into sections."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
+from briefing.provenance import Source, day_span, format_day, headline, outlet_count, source
 from briefing.select import Selection
-from briefing.summarizers import DEFAULT_ALGORITHM, key_points, summarize
+from briefing.story_text import Cited, Ledger, story_sentences
+from briefing.summarizers import DEFAULT_ALGORITHM
 from index.models import Article
+from index.stories import Story
 
 KEY_POINTS = 8
 OTHER = "Other"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 Progress = Callable[[str, int, int], None]
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One story in a section; `ref` is its number in the sources list."""
-
-    ref: int
-    id: str
-    title: str
-    outlet: str
-    author: str
-    date: str
-    url: str
-    tags: tuple[str, ...]
-    summary: tuple[str, ...]
-    also_reported_by: tuple[str, ...]
+__all__ = ["Briefing", "Cited", "KeyPoint", "Options", "Section", "Source", "StoryEntry",
+           "compose", "describe", "format_day"]
 
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
-    """A sentence of the multi-article summary and the source it was copied from."""
+    """A top story's "what happened" sentence, cited to every article of the story."""
 
     text: str
-    ref: int
+    refs: tuple[int, ...]
+    updated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    """One story in a section: what a reader sees under its headline."""
+
+    title: str
+    outlets: tuple[str, ...]
+    dates: str
+    updated: bool
+    summary: tuple[Cited, ...]  # adds to the key point; opens with it if it is not one
+    refs: tuple[int, ...]  # every article of the story
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading (a tag or a saved search) and its stories."""
+    """A heading (a tag or a saved search) and its stories, most important first."""
 
     title: str
-    entries: tuple[Entry, ...]
+    stories: tuple[StoryEntry, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Briefing:
-    """Everything a template needs; `sources` lists every entry in reference order."""
+    """Everything a template needs; `sources` lists every cited article in reference order."""
 
     title: str
     date: str
     criteria: tuple[tuple[str, str], ...]
     article_count: int
     outlet_count: int
+    story_count: int
     key_points: tuple[KeyPoint, ...]
     sections: tuple[Section, ...]
-    sources: tuple[Entry, ...]
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,44 +76,48 @@ class Options:
     algorithm: str = DEFAULT_ALGORITHM
 
 
-def format_day(moment: datetime) -> str:
-    """"21 November 2026", whatever the process locale."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
-
-
 def compose(
-    articles: Sequence[Article],
+    stories: Sequence[Story],
+    articles: Mapping[str, Article],
     selection: Selection,
     *,
-    copies: Mapping[str, Sequence[Article]],
     members: Mapping[str, set[str]],
     options: Options | None = None,
     today: datetime | None = None,
     progress: Progress | None = None,
 ) -> Briefing:
-    """Summarize and group `articles` (already selected and ordered). `copies` maps an article
-    id to its linked duplicates; `members` maps saved-search names to the ids they find."""
+    """Summarize and group `stories` (most important first; `articles` holds every member).
+    `members` maps saved-search names to the ids they find."""
     options = options or Options()
     day = format_day(today or datetime.now(UTC))
-    groups = _group(articles, selection, members, options.sections)
-    summaries = _summaries(articles, options, progress)
-    sections, refs = _sections(groups, summaries, copies)
-    if progress:
-        progress("key points", 0, 1)
-    triples = [(a.id, a.title, a.body) for a in articles]
-    points = key_points(triples, sentences=KEY_POINTS)
-    if progress:
-        progress("key points", 1, 1)
-    outlets = {a.outlet for a in articles} | {c.outlet for v in copies.values() for c in v}
+    groups = _group(stories, articles, selection, members, options.sections)
+    refs = _number([s for group in groups.values() for s in group])
+    ledger = Ledger()
+    told: dict[str, tuple[Cited | None, tuple[Cited, ...]]] = {}
+    for number, story in enumerate(stories, 1):
+        members_ = [articles[i] for i in story.article_ids]
+        told[story.id] = story_sentences(members_, refs, ledger, options.sentences,
+                                         options.algorithm)
+        if progress:
+            progress("summarizing", number, len(stories))
+    points = [s for s in stories if told[s.id][0] is not None][:KEY_POINTS]
+    pointed = {s.id for s in points}
+    sections = tuple(
+        Section(title, tuple(_entry(s, articles, refs, told[s.id], s.id in pointed)
+                             for s in group))
+        for title, group in groups.items()
+    )
+    cited = sorted({i for s in stories for i in s.article_ids}, key=refs.__getitem__)
     return Briefing(
         title=options.title or f"Briefing \u2014 {day}",
         date=day,
         criteria=describe(selection),
-        article_count=len(articles),
-        outlet_count=len(outlets - {""}),
-        key_points=tuple(KeyPoint(text, refs[aid]) for text, aid in points),
+        article_count=len(cited),
+        outlet_count=outlet_count([articles[i] for i in cited]),
+        story_count=len(stories),
+        key_points=tuple(_key_point(s, refs, told[s.id][0]) for s in points),
         sections=sections,
-        sources=tuple(sorted((e for s in sections for e in s.entries), key=lambda e: e.ref)),
+        sources=tuple(source(articles[i], refs[i]) for i in cited),
     )
 
 
@@ -135,49 +140,76 @@ def describe(selection: Selection) -> tuple[tuple[str, str], ...]:
     return tuple(lines)
 
 
-def _summaries(
-    articles: Sequence[Article], options: Options, progress: Progress | None
-) -> dict[str, tuple[str, ...]]:
-    done: dict[str, tuple[str, ...]] = {}
-    for number, article in enumerate(articles, 1):
-        done[article.id] = tuple(
-            summarize(article.body, title=article.title, sentences=options.sentences,
-                      algorithm=options.algorithm)
-        )
-        if progress:
-            progress("summarizing", number, len(articles))
-    return done
+def _number(stories: Sequence[Story]) -> dict[str, int]:
+    """Article id -> reference number, in the order the sections show the stories."""
+    refs: dict[str, int] = {}
+    for story in stories:
+        for article_id in story.article_ids:
+            refs.setdefault(article_id, len(refs) + 1)
+    return refs
+
+
+def _key_point(story: Story, refs: Mapping[str, int], point: Cited | None) -> KeyPoint:
+    assert point is not None
+    every = tuple(sorted({refs[i] for i in story.article_ids}))
+    return KeyPoint(point.text, every, story.updated)
+
+
+def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
+           told: tuple[Cited | None, tuple[Cited, ...]], is_key_point: bool) -> StoryEntry:
+    point, rest = told
+    summary = rest if is_key_point or point is None else (point, *rest)
+    return StoryEntry(
+        title=_story_title(story, articles, point),
+        outlets=story.outlets,
+        dates=day_span(story.first, story.last),
+        updated=story.updated,
+        summary=summary,
+        refs=tuple(sorted({refs[i] for i in story.article_ids})),
+    )
+
+
+def _story_title(story: Story, articles: Mapping[str, Article], point: Cited | None) -> str:
+    """The story's headline; else another member's; else the key point's opening words."""
+    for title in (story.title, *(headline(articles[i]) for i in story.article_ids)):
+        if title and title != "(untitled)":
+            return " ".join(title.split())
+    words = point.text.split() if point else []
+    return " ".join(words[:12]) + ("\u2026" if len(words) > 12 else "")
 
 
 def _group(
-    articles: Sequence[Article], selection: Selection, members: Mapping[str, set[str]], mode: str
-) -> dict[str, list[Article]]:
-    """Section title -> articles, sections in display order, "Other" last.
-
-    By tags, an article goes under the first of the asked-for tags (--tag, in the order
-    given) that it carries, else under its alphabetically first tag. By searches, under the
-    first saved search (in the order given) that finds it. Either way it appears once.
-    """
+    stories: Sequence[Story], articles: Mapping[str, Article], selection: Selection,
+    members: Mapping[str, set[str]], mode: str,
+) -> dict[str, list[Story]]:
+    """Section title -> stories (in importance order). A story goes under the first asked-for
+    tag (or saved search) any of its articles carries, else its lead article's first tag;
+    sections asked for come first in the order given, then by their most important story,
+    "Other" last."""
     order = list(members) if mode == "searches" else [t.lower() for t in selection.tags]
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        key = _search_key(article, members) if mode == "searches" else _tag_key(article, order)
-        groups.setdefault(key, []).append(article)
-    def rank(key: str) -> tuple[bool, int, str]:
-        return key == "", order.index(key) if key in order else len(order), key
+    groups: dict[str, list[Story]] = {}
+    for story in stories:
+        ids = story.article_ids
+        key = (_search_key(ids, members) if mode == "searches"
+               else _tag_key([articles[i] for i in ids], order))
+        groups.setdefault(key, []).append(story)
+    first_seen = {key: n for n, key in enumerate(groups)}
 
-    ranked = sorted(groups, key=rank)
-    titles = [_section_title(k, mode) for k in ranked]
-    return {title: groups[key] for title, key in zip(titles, ranked, strict=True)}
+    def rank(key: str) -> tuple[bool, int, int]:
+        asked = order.index(key) if key in order else len(order)
+        return key == "", asked, first_seen[key]
 
-
-def _tag_key(article: Article, preferred: list[str]) -> str:
-    fallback = article.tags[0] if article.tags else ""
-    return next((t for t in preferred if t in article.tags), fallback)
+    return {_section_title(k, mode): groups[k] for k in sorted(groups, key=rank)}
 
 
-def _search_key(article: Article, members: Mapping[str, set[str]]) -> str:
-    return next((name for name, ids in members.items() if article.id in ids), "")
+def _tag_key(members: Sequence[Article], preferred: list[str]) -> str:
+    tags = {t for a in members for t in a.tags}
+    fallback = members[0].tags[0] if members[0].tags else ""
+    return next((t for t in preferred if t in tags), fallback)
+
+
+def _search_key(ids: Sequence[str], members: Mapping[str, set[str]]) -> str:
+    return next((name for name, found in members.items() if found.intersection(ids)), "")
 
 
 def _section_title(key: str, mode: str) -> str:
@@ -186,45 +218,3 @@ def _section_title(key: str, mode: str) -> str:
     if mode == "searches":
         return f"@{key.lstrip('@')}"
     return "-".join(part[:1].upper() + part[1:] for part in key.split("-"))
-
-
-def _sections(
-    groups: dict[str, list[Article]],
-    summaries: Mapping[str, tuple[str, ...]],
-    copies: Mapping[str, Sequence[Article]],
-) -> tuple[tuple[Section, ...], dict[str, int]]:
-    """Sections with their entries numbered in reading order; also id -> reference number."""
-    refs: dict[str, int] = {}
-    sections = []
-    for title, members in groups.items():
-        entries = []
-        for article in members:
-            refs[article.id] = len(refs) + 1
-            entries.append(_entry(article, refs[article.id], summaries[article.id],
-                                  copies.get(article.id, ())))
-        sections.append(Section(title, tuple(entries)))
-    return tuple(sections), refs
-
-
-def _entry(article: Article, ref: int, summary: tuple[str, ...],
-           copies: Sequence[Article]) -> Entry:
-    others = {c.outlet or Path(c.origin).name or c.id for c in copies} - {article.outlet}
-    return Entry(
-        ref=ref,
-        id=article.id,
-        title=" ".join(article.title.split()),
-        outlet=article.outlet,
-        author=article.author,
-        date=_article_date(article),
-        url=article.url,
-        tags=article.tags,
-        summary=summary,
-        also_reported_by=tuple(sorted(others)),
-    )
-
-
-def _article_date(article: Article) -> str:
-    if article.published is None:
-        return f"added {format_day(article.added.astimezone(UTC))}"
-    published = article.published.astimezone(UTC)
-    return f"{format_day(published)}, {published:%H:%M} UTC"

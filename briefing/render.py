@@ -71,6 +71,12 @@ def md_link(text: object, url: object) -> str:
     return md_escape(text)
 
 
+def cite(refs: object) -> str:
+    """Reference numbers as Markdown that shows "[1, 4]" literally (never a link)."""
+    numbers = ", ".join(str(n) for n in refs) if isinstance(refs, (list, tuple)) else str(refs)
+    return f"\\[{numbers}\\]"
+
+
 def environment(folder: Path) -> jinja2.Environment:
     """A Jinja2 environment on `folder`: HTML templates autoescaped, Markdown ones not (they
     escape with the `md` filter instead)."""
@@ -84,6 +90,7 @@ def environment(folder: Path) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["md_link"] = md_link
+    env.filters["cite"] = cite
     return env
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -89,6 +89,13 @@ def select_stories(library: Library, selection: Selection) -> list[Story]:
     with articles no earlier briefing covered (and only those articles)."""
     ids = sorted(select_ids(library, selection))
     return library.stories(ids, only_new=selection.new, tags=selection.tags)
+
+
+def story_articles(library: Library, stories: Sequence[Story]) -> dict[str, Article]:
+    """Every article of these stories by id, bodies included (copies too: each is an outlet's
+    report of its story)."""
+    ids = sorted({i for story in stories for i in story.article_ids})
+    return {a.id: a for a in library.get_many(ids)}
 
 
 def sort_articles(articles: Iterable[Article]) -> list[Article]:

@@ -54,6 +54,14 @@ def is_caption(sentence: str) -> bool:
     return bool(_LINK.search(sentence)) and len(_LINK.sub("", sentence).split()) < _LINK_LINE_WORDS
 
 
+def is_fragment(sentence: str) -> bool:
+    """Whether the sentence is a piece of a longer quotation: its quotation marks do not pair
+    up ('"Each family received one barrel.' opens a quote another sentence closes)."""
+    straight = sentence.count('"')
+    curly = sentence.count("\u201c") - sentence.count("\u201d")
+    return straight % 2 == 1 or curly != 0
+
+
 def has_section_label(sentence: str) -> bool:
     """Whether a kicker or section label ("WORLD |", "Analysis:") opens the sentence."""
     return bool(_SECTION_LABEL.match(sentence))

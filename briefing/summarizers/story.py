@@ -16,6 +16,7 @@ from briefing.summarizers._quality import (
     has_section_label,
     is_caption,
     is_dangling,
+    is_fragment,
     normalized,
 )
 
@@ -102,7 +103,7 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         if not candidates:
             return []
         concepts = {i: self._concepts(document.sentences[i].words) for i in candidates}
-        weights = _concept_weights(concepts, origins, self.weights)
+        weights = _concept_weights(concepts, _reporters(document), self.weights)
         prior = {i: self._prior(str(document.sentences[i]), origins[i][1]) for i in candidates}
         return _greedy(candidates, concepts, weights, prior, self._lengths(document, candidates),
                        self.weights.length, sentences, words)
@@ -146,7 +147,7 @@ def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]
             continue
         seen.add(key)
         if MIN_WORDS <= len(sentence.words) <= MAX_WORDS and not (
-            is_caption(text) or has_section_label(text)
+            is_caption(text) or has_section_label(text) or is_fragment(text)
         ):
             fit.append(i)
     if not fit:  # nothing reads as news: the short lines are better than no summary at all
@@ -155,8 +156,14 @@ def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]
     return fit[:MAX_SENTENCES]
 
 
+def _reporters(document: ObjectDocumentModel) -> tuple[tuple[int, ...], ...]:
+    if isinstance(document, StoryDocument):
+        return document.reporters
+    return tuple((0,) for _ in document.sentences)
+
+
 def _concept_weights(
-    concepts: dict[int, frozenset[str]], origins: Sequence[tuple[int, int]], w: StoryWeights
+    concepts: dict[int, frozenset[str]], reporters: Sequence[tuple[int, ...]], w: StoryWeights
 ) -> dict[str, float]:
     """A concept counts by how many articles use it; with a single article, by how often it
     recurs. Concepts of one sentence only weigh little: they are its details, not the story."""
@@ -165,8 +172,8 @@ def _concept_weights(
     for i, found in concepts.items():
         sentences.update(found)
         for concept in found:
-            articles.setdefault(concept, set()).add(origins[i][0])
-    several = len({a for a, _ in (origins[i] for i in concepts)}) > 1
+            articles.setdefault(concept, set()).update(reporters[i])
+    several = len({a for i in concepts for a in reporters[i]}) > 1
     weights = {}
     for concept, where in articles.items():
         count = len(where) if several else sentences[concept]

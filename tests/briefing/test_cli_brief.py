@@ -77,7 +77,7 @@ def test_brief_basket_and_ids(library: Library, tmp_path: Path, runner: CliRunne
     result = runner.invoke(main, ["brief", "--ids", f"{ids['grid.txt']},{ids['wells.txt'][:5]}",
                                   "--markdown", str(md)])
     assert result.exit_code == 0, result.output
-    assert "2 articles from" in md.read_text()
+    assert "from 2 articles" in md.read_text()
 
 
 def test_summarize_text_json_and_bad_file(tmp_path: Path, runner: CliRunner,

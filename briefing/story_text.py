@@ -1,0 +1,90 @@
+"""A story's sentences for a briefing: its key point and a summary, each cited, none twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefing.provenance import headline
+from briefing.summarizers import summarize, summarize_story
+from briefing.summarizers._quality import is_dangling, normalized
+from index.models import Article
+
+# The articles of a big story that are read for its summary: the lead article and the next
+# ones in story order. Every member is still cited for the key point.
+MAX_STORY_ARTICLES = 12
+# Extra sentences asked for, so that repeats of other stories' sentences can be skipped.
+SPARE = 4
+# Two sentences sharing this share of their words say the same thing.
+SAME_WORDS = 0.8
+STORY_ALGORITHMS = ("newsdesk", "story")
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A sentence as an article prints it and the reference numbers of the articles it cites."""
+
+    text: str
+    refs: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The sentences a briefing has used so far, so that none is printed twice."""
+
+    keys: set[str] = field(default_factory=set)
+    words: list[frozenset[str]] = field(default_factory=list)
+
+    def fresh(self, text: str) -> bool:
+        """Whether neither this sentence nor one nearly the same has been used."""
+        key = normalized(text)
+        if key in self.keys:
+            return False
+        mine = frozenset(key.split())
+        return all(len(mine & w) < SAME_WORDS * min(len(mine), len(w)) for w in self.words)
+
+    def use(self, text: str) -> None:
+        """Record a sentence as printed."""
+        key = normalized(text)
+        self.keys.add(key)
+        self.words.append(frozenset(key.split()))
+
+
+def story_sentences(
+    members: Sequence[Article], refs: Mapping[str, int], ledger: Ledger, sentences: int,
+    algorithm: str,
+) -> tuple[Cited | None, tuple[Cited, ...]]:
+    """The story's key point (its best "what happened" sentence that stands on its own) and
+    up to `sentences` more that add to it, all new to the briefing; recorded in `ledger`."""
+    candidates = [c for c in _candidates(members, refs, sentences + 1 + SPARE, algorithm)
+                  if ledger.fresh(c.text)]
+    unique: list[Cited] = []
+    for candidate in candidates:
+        if all(normalized(candidate.text) != normalized(u.text) for u in unique):
+            unique.append(candidate)
+    if not unique:
+        return None, ()
+    point = next((c for c in unique if not is_dangling(c.text)), unique[0])
+    rest = tuple(c for c in unique if c is not point)[:sentences]
+    for cited in (point, *rest):
+        ledger.use(cited.text)
+    return point, rest
+
+
+def _candidates(
+    members: Sequence[Article], refs: Mapping[str, int], count: int, algorithm: str
+) -> list[Cited]:
+    read = list(members[:MAX_STORY_ARTICLES])
+    if algorithm in STORY_ALGORITHMS:
+        picked = summarize_story([(headline(a), a.body) for a in read], sentences=count)
+        return [Cited(_flat(p.text), tuple(sorted({refs[read[i].id] for i in p.articles})))
+                for p in picked]
+    lead = read[0]
+    texts = summarize(lead.body, title=headline(lead), sentences=count, algorithm=algorithm)
+    return [Cited(_flat(t), tuple(sorted({refs[a.id] for a in read if t in a.body})))
+            for t in texts]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
