@@ -30,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             if root != source:
                 _import(library, source, max(args.articles), work)
             for count in args.articles:
-                _time(library, count, work, args.runs)
+                for algorithm in args.algorithms.split(","):
+                    _time(library, count, work, args.runs, algorithm)
 
 
 def _import(library: Library, data: Path, count: int, work: Path) -> None:
@@ -50,18 +51,19 @@ def _import(library: Library, data: Path, count: int, work: Path) -> None:
           file=sys.stderr)
 
 
-def _time(library: Library, count: int, work: Path, runs: int) -> None:
+def _time(library: Library, count: int, work: Path, runs: int, algorithm: str) -> None:
     ids = tuple(sorted(library.ids(Filter(duplicates=False)))[:count])
     selection = Selection(ids=ids)
     times = []
     for run in range(runs):
         started = time.perf_counter()
         outputs = {"pdf": work / f"b{count}.pdf", "markdown": work / f"b{count}.md"}
-        files = write_briefing(library, selection, outputs=outputs, progress=_progress(run == 0))
+        files = write_briefing(library, selection, outputs=outputs, algorithm=algorithm,
+                               progress=_progress(run == 0))
         times.append(time.perf_counter() - started)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_kb = (work / f"b{count}.pdf").stat().st_size / 1024
-    print(f"{files.articles} articles: median {statistics.median(times):.2f} s "
+    print(f"{files.articles} articles, {algorithm}: median {statistics.median(times):.2f} s "
           f"(runs {', '.join(f'{t:.2f}' for t in times)}), peak RSS so far {peak_mb:.0f} MB, "
           f"PDF {size_kb:.0f} KB")
 
@@ -79,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("source", help="a summaries.jsonl file, or an existing library folder")
     parser.add_argument("--articles", type=int, nargs="+", default=[50, 300],
                         help="article counts to brief (default: 50 300)")
+    parser.add_argument("--algorithms", default="newsdesk,lead,lexrank",
+                        help="summary algorithms, timed in the same run (default: newsdesk, and "
+                             "the peers lead and lexrank)")
     parser.add_argument("--runs", type=int, default=RUNS)
     return parser
 

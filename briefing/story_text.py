@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.provenance import headline
 from briefing.summarizers import summarize, summarize_story
+from briefing.summarizers._document import STOP_WORDS
 from briefing.summarizers._quality import is_dangling, normalized
 from index.models import Article
 
@@ -31,24 +33,31 @@ class Cited:
 
 @dataclass(slots=True)
 class Ledger:
-    """The sentences a briefing has used so far, so that none is printed twice."""
+    """The sentences a briefing has used so far, so that none is printed twice. Near repeats
+    are found through an index of their content words, not by comparing every pair."""
 
     keys: set[str] = field(default_factory=set)
-    words: list[frozenset[str]] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)
 
     def fresh(self, text: str) -> bool:
         """Whether neither this sentence nor one nearly the same has been used."""
         key = normalized(text)
         if key in self.keys:
             return False
-        mine = frozenset(key.split())
-        return all(len(mine & w) < SAME_WORDS * min(len(mine), len(w)) for w in self.words)
+        mine = _content(key)
+        shared = Counter(n for word in mine for n in self.index.get(word, ()))
+        return all(count < SAME_WORDS * min(len(mine), self.sizes[n])
+                   for n, count in shared.items())
 
     def use(self, text: str) -> None:
         """Record a sentence as printed."""
         key = normalized(text)
         self.keys.add(key)
-        self.words.append(frozenset(key.split()))
+        words = _content(key)
+        for word in words:
+            self.index.setdefault(word, []).append(len(self.sizes))
+        self.sizes.append(len(words))
 
 
 def story_sentences(
@@ -84,6 +93,10 @@ def _candidates(
     texts = summarize(lead.body, title=headline(lead), sentences=count, algorithm=algorithm)
     return [Cited(_flat(t), tuple(sorted({refs[a.id] for a in read if t in a.body})))
             for t in texts]
+
+
+def _content(key: str) -> frozenset[str]:
+    return frozenset(w for w in key.split() if w not in STOP_WORDS)
 
 
 def _flat(text: str) -> str:
