@@ -183,9 +183,9 @@ def _group(
     members: Mapping[str, set[str]], mode: str,
 ) -> dict[str, list[Story]]:
     """Section title -> stories (in importance order). A story goes under the first asked-for
-    tag (or saved search) any of its articles carries, else its lead article's first tag;
-    sections asked for come first in the order given, then by their most important story,
-    "Other" last."""
+    tag (or saved search) any of its articles carries, else the first tag of its first tagged
+    article; sections asked for come first in the order given, then by their most important
+    story, "Other" last."""
     order = list(members) if mode == "searches" else [t.lower() for t in selection.tags]
     groups: dict[str, list[Story]] = {}
     for story in stories:
@@ -204,7 +204,7 @@ def _group(
 
 def _tag_key(members: Sequence[Article], preferred: list[str]) -> str:
     tags = {t for a in members for t in a.tags}
-    fallback = members[0].tags[0] if members[0].tags else ""
+    fallback = next((a.tags[0] for a in members if a.tags), "")
     return next((t for t in preferred if t in tags), fallback)
 
 
