@@ -20,8 +20,9 @@ from index.errors import NewsdeskError
 MARKDOWN_TEMPLATE = "briefing.md.j2"
 HTML_TEMPLATE = "briefing.html.j2"
 STYLESHEET = "briefing.css"
-# A long briefing lists only its sections in the contents, not every article.
-MAX_TOC_ARTICLES = 40
+# A long briefing lists only its sections in the contents, not every story: the key points
+# must start on the first page.
+MAX_TOC_ARTICLES = 12
 
 # Characters that can start Markdown syntax anywhere in a line; the rest only matter at its
 # start (lists, headings, quotes), handled by _LINE_START.

@@ -135,8 +135,7 @@ def is_prose(sentence: str) -> bool:
         return False
     if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence) or is_caption(sentence):
         return False
-    letters = [c for c in sentence if c.isalpha()]
-    return sum(c.isupper() for c in letters) <= 0.5 * len(letters)
+    return sum(map(str.isupper, sentence)) <= 0.5 * sum(map(str.isalpha, sentence))
 
 
 def verbatim(body: str, sentence: str) -> str:

@@ -47,9 +47,23 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eigh
 _NAME = re.compile(r"(?<=[\w,;] )[A-Z][a-z\u00e0-\u00ff]+(?:[- ][A-Z][a-z\u00e0-\u00ff]+)*")
 
 
+# Words one of the patterns above needs: a sentence with none of them skips the slow search.
+_CAPTION_CLUES = ("photo", "getty", "file", "pic", "credit", "image", "portrait", "press)",
+                  "(ap", "reuters", "afp", "epa", "/", "[cts]", "undated", "caption", "enlarge",
+                  "gallery", "watch:", "video:", "corrects", "movement")
+_FURNITURE_CLUES = ("sign up", "subscribe", "newsletter", "follow", "twitter", "facebook",
+                    "share", "click", "scroll", "skip ad", "autoplay", "full screen", "rights",
+                    "copyright", "reach", "contributed", "this story", "terms of", "privacy")
+
+
 def is_caption(sentence: str) -> bool:
     """Whether the sentence is a photo caption, a credit or page furniture, not news."""
-    if _CAPTION.search(sentence) or _CAPTION_DATE.search(sentence) or _FURNITURE.search(sentence):
+    lower = sentence.lower()
+    if any(clue in lower for clue in _CAPTION_CLUES) and _CAPTION.search(sentence):
+        return True
+    if any(clue in lower for clue in _FURNITURE_CLUES) and _FURNITURE.search(sentence):
+        return True
+    if _CAPTION_DATE.search(sentence):
         return True
     return bool(_LINK.search(sentence)) and len(_LINK.sub("", sentence).split()) < _LINK_LINE_WORDS
 

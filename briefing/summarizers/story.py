@@ -14,7 +14,6 @@ from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers._quality import (
     facts,
     has_section_label,
-    is_caption,
     is_dangling,
     is_fragment,
     normalized,
@@ -146,8 +145,9 @@ def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]
         if origins[i][1] >= MAX_PER_ARTICLE or key in seen:
             continue
         seen.add(key)
+        # Captions and furniture are gone already: every document is built by build_document.
         if MIN_WORDS <= len(sentence.words) <= MAX_WORDS and not (
-            is_caption(text) or has_section_label(text) or is_fragment(text)
+            has_section_label(text) or is_fragment(text)
         ):
             fit.append(i)
     if not fit:  # nothing reads as news: the short lines are better than no summary at all
