@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import statistics
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 
 from briefing.summarizers import summarize_story
 from briefing.summarizers._document import STEMMER, STOP_WORDS, TOKENIZER, build_document
+from briefing.summarizers.news import tfidf_rows
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 REDUNDANT = 0.5  # the centroid baseline skips a sentence this similar to one it took
@@ -122,15 +121,7 @@ def centroid(docs: Docs, budget: int) -> list[str]:
     sentences = [s for d in _sentences(docs) for s in d]
     terms = [[STEMMER(w.lower()) for w in TOKENIZER.to_words(s) if w.lower() not in STOP_WORDS]
              for s in sentences]
-    df = Counter(t for ts in terms for t in set(ts))
-    vocabulary = {t: i for i, t in enumerate(df)}
-    matrix = np.zeros((len(sentences), max(len(vocabulary), 1)))
-    for row, ts in enumerate(terms):
-        for term, count in Counter(ts).items():
-            idf = math.log((1 + len(sentences)) / (1 + df[term])) + 1
-            matrix[row, vocabulary[term]] = count * idf
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms == 0, 1, norms)
+    matrix = tfidf_rows(terms)
     taken: list[int] = []
     for i in np.argsort(-(matrix @ matrix.mean(axis=0)), kind="stable"):
         if all(matrix[i] @ matrix[j] < REDUNDANT for j in taken):

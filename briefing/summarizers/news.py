@@ -132,7 +132,8 @@ def _directed_centrality(similarity: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return upper.sum(axis=1) / after, upper.sum(axis=0) / before
 
 
-def _similarity(terms: list[list[str]]) -> np.ndarray:
+def tfidf_rows(terms: list[list[str]]) -> np.ndarray:
+    """One unit-length TF-IDF row per sentence (smoothed idf over these sentences)."""
     vocabulary: dict[str, int] = {}
     for sentence in terms:
         for term in sentence:
@@ -144,7 +145,11 @@ def _similarity(terms: list[list[str]]) -> np.ndarray:
             idf = math.log((1 + len(terms)) / (1 + document_frequency[term])) + 1
             matrix[row, vocabulary[term]] = count * idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms == 0, 1, norms)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def _similarity(terms: list[list[str]]) -> np.ndarray:
+    matrix = tfidf_rows(terms)
     return matrix @ matrix.T
 
 
