@@ -1,8 +1,8 @@
 """How long a user's tag, mark and search take while two bulk imports run.
 
-    python bench/synth.py jsonl /tmp/busy-a.jsonl 4000 --data /work/shared/data/bbc/summaries.jsonl
-    python bench/synth.py jsonl /tmp/busy-b.jsonl 4000 --data ... (another seed or slice)
-    python bench/busy_bench.py /tmp/busy-lib /tmp/busy-a.jsonl /tmp/busy-b.jsonl
+    python -m bench.synth jsonl /tmp/busy-a.jsonl 4000 --data /work/shared/data/bbc/summaries.jsonl
+    python -m bench.synth jsonl /tmp/busy-b.jsonl 4000 --data ... (another seed or slice)
+    python -m bench.busy_bench /tmp/busy-lib /tmp/busy-a.jsonl /tmp/busy-b.jsonl
 
 Each user action opens the library afresh (as a command does) in this process, so the
 figures are the library's waits, not Python's start-up. Prints median and p95 per action.

@@ -1,6 +1,6 @@
 """Benchmark `newsdesk fetch` end to end against a local feed of real-length news pages.
 
-    .venv/bin/python bench/fetch_bench.py /work/shared/data/bbc/summaries.jsonl [--items 500]
+    .venv/bin/python -m bench.fetch_bench /work/shared/data/bbc/summaries.jsonl [--items 500]
 
 Serves, on 127.0.0.1, an RSS feed of N items whose pages are built from BBC articles, then
 runs `newsdesk feed add` and `newsdesk fetch` as a user would (a fresh library in a temp

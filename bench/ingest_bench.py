@@ -5,8 +5,8 @@ an empty index, in one run, so the ratios hold however busy the shared machine i
 runs in its own child process; peak RSS is the larger `ru_maxrss` of that process
 (RUSAGE_SELF) and of the processes it waited for (RUSAGE_CHILDREN).
 
-    python bench/synth.py txt /tmp/corpus-20k 20000
-    python bench/ingest_bench.py /tmp/corpus-20k --rounds 3
+    python -m bench.synth txt /tmp/corpus-20k 20000 --data /work/shared/data/bbc/summaries.jsonl
+    python -m bench.ingest_bench /tmp/corpus-20k --rounds 3
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")
 
@@ -96,8 +94,7 @@ CONTENDERS: dict[str, Callable[[Path, Path], int]] = {
 
 def run_one(name: str, folder: Path) -> tuple[int, float, float]:
     """(articles, seconds, peak RSS MB) of one contender in a child process."""
-    script = (f"import sys, time; sys.path.insert(0, {str(Path(__file__).parent)!r});"
-              "import ingest_bench as b; from pathlib import Path;"
+    script = ("import sys, time; from bench import ingest_bench as b; from pathlib import Path;"
               f"w = Path(sys.argv[1]); t = time.perf_counter();"
               f"n = b.CONTENDERS[{name!r}](Path({str(folder)!r}), w);"
               "import resource as r; g = r.getrusage;"

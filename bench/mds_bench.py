@@ -5,7 +5,7 @@ each output cut to the reference's length in words, averaged over the human summ
 over clusters. Every system sees the same sentences (newsdesk's offline splitter and prose
 filter), so the comparison is of the choice of sentences only.
 
-    python bench/mds_bench.py /work/evaldata/mds_duc2004.dev.jsonl [more.jsonl ...]
+    python -m bench.mds_bench /work/evaldata/mds_duc2004.dev.jsonl [more.jsonl ...]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ kept in `origin`), each query runs through `Library.search(query, limit=1000)` a
 would, and the ranking is scored against the judged pairs. Beside it, in the same run:
 plain Whoosh (StemmingAnalyzer, BM25F defaults, words ORed) over the same documents.
 
-    python bench/relevance_bench.py /work/shared/data/npl
+    python -m bench.relevance_bench /work/shared/data/npl
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.library import Library
 
@@ -117,7 +115,7 @@ def plain_whoosh_run(folder: Path, docs: dict[str, str]) -> Callable[[str], list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, nargs="?", default=Path("/work/shared/data/npl"))
+    parser.add_argument("data", type=Path, help="the NPL collection folder")
     args = parser.parse_args()
     docs, queries, qrels = load(args.data)
     with tempfile.TemporaryDirectory() as tmp:

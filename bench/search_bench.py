@@ -6,8 +6,10 @@ articles of a synthetic export file, imported with `newsdesk import` when the fo
 not hold one yet; FTS5 (porter tokenizer, bm25 order, snippet()) gets the same articles
 and the same queries, the words ORed as newsdesk ranks them.
 
-    python bench/synth.py jsonl /tmp/corpus-100k.jsonl 100000
-    python bench/search_bench.py /tmp/corpus-100k.jsonl --size 100000 --library /tmp/lib-100k
+    python -m bench.synth jsonl /tmp/corpus-100k.jsonl 100000 \
+        --data /work/shared/data/bbc/summaries.jsonl
+    python -m bench.search_bench /tmp/corpus-100k.jsonl --size 100000 --library /tmp/lib-100k \
+        --data /work/shared/data/bbc/summaries.jsonl
 """
 
 from __future__ import annotations
@@ -24,10 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from synth import Corpus, query_words
-
+from bench.synth import Corpus, query_words
 from index.library import Library
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")
@@ -80,7 +79,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, required=True)
     parser.add_argument("--library", type=Path, required=True)
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/bbc/summaries.jsonl"))
+    parser.add_argument("--data", type=Path, required=True,
+                        help="BBC News summaries JSONL (the query vocabulary)")
     args = parser.parse_args()
     queries = query_words(Corpus(args.data), args.queries + 20)
     warmup, queries = queries[:20], queries[20:]

@@ -1,6 +1,6 @@
 """Story grouping quality (B-cubed P/R/F1, ARI) and speed, newsdesk against a plain baseline.
 
-    .venv/bin/python bench/stories_bench.py DATA.jsonl [DATA.jsonl ...] [--speed N] [--library N]
+    .venv/bin/python -m bench.stories_bench DATA.jsonl [DATA.jsonl ...] [--speed N] [--library N]
 
 Each line: {"id", "title", "text", "published" (date text or null), "event", ...}; articles
 with the same "event" report the same event. The baseline is a plain TF-IDF single-pass
@@ -15,7 +15,6 @@ import argparse
 import json
 import math
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -24,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.analysis import NEWS_STOP_WORDS
 from index.errors import InputError

@@ -6,8 +6,8 @@ vocabulary, and no two articles near-duplicates of each other. As `.txt` files i
 in a scraped page's menus, byline, share prompts and footer, so the cleaner does real work;
 as JSON lines it is the export format that `newsdesk import` reads.
 
-    python bench/synth.py txt  /tmp/corpus-20k 20000 --data /work/shared/data/bbc/summaries.jsonl
-    python bench/synth.py jsonl /tmp/corpus-100k.jsonl 100000 --data ...
+    python -m bench.synth txt  /tmp/corpus-20k 20000 --data /work/shared/data/bbc/summaries.jsonl
+    python -m bench.synth jsonl /tmp/corpus-100k.jsonl 100000 --data ...
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-DEFAULT_DATA = Path("/work/shared/data/bbc/summaries.jsonl")
 TARGET_WORDS = 700  # stop once past this: articles average about 760 words
 OUTLETS = ("The Coastal Herald", "Northern Post", "Daily Ledger", "Evening Courier")
 MENU = ("Skip to content", "Accessibility links", "Home", "News", "Sport", "Business",
@@ -50,7 +49,7 @@ class Synthetic:
 class Corpus:
     """BBC articles as paragraph pools, and a seeded stream of synthetic articles."""
 
-    def __init__(self, data: Path = DEFAULT_DATA) -> None:
+    def __init__(self, data: Path) -> None:
         self.sources: list[tuple[str, str, list[str]]] = []
         for line in data.open(encoding="utf-8"):
             item = json.loads(line)
@@ -151,7 +150,7 @@ def main() -> None:
     parser.add_argument("form", choices=("txt", "jsonl"))
     parser.add_argument("out", type=Path)
     parser.add_argument("count", type=int)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, required=True, help="BBC News summaries JSONL")
     args = parser.parse_args()
     corpus = Corpus(args.data)
     if args.form == "txt":

@@ -1,8 +1,8 @@
 """Reader benchmark: time to first screen, search latency after the debounce, peak memory.
 
-    python bench/tui_bench.py synth 100000 /tmp/bench100k.jsonl   # a synthetic library file
+    python -m bench.tui_bench synth 100000 /tmp/bench100k.jsonl --data BBC.jsonl  # a library file
     NEWSDESK_HOME=/tmp/bench100k newsdesk import /tmp/bench100k.jsonl
-    python bench/tui_bench.py run /tmp/bench100k                  # the figures
+    python -m bench.tui_bench run /tmp/bench100k                  # the figures
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-BBC = Path("/work/shared/data/bbc/summaries.jsonl")
 OUTLETS = ("Border Wire", "Desk Daily", "Evening Ledger", "Harbour Times", "Plains Courier",
            "Riverside Post", "Northern Standard", "Capital Gazette")
 QUERIES = (
@@ -28,10 +27,10 @@ QUERIES = (
 )
 
 
-def synth(count: int, out: Path, seed: int = 7) -> None:
+def synth(count: int, out: Path, data: Path, seed: int = 7) -> None:
     """Write `count` export-format lines whose bodies mix paragraphs of different BBC stories."""
     rng = random.Random(seed)
-    stories = [json.loads(line) for line in BBC.open(encoding="utf-8")]
+    stories = [json.loads(line) for line in data.open(encoding="utf-8")]
     paragraphs = [p.strip() for s in stories for p in s["article"].split("\n\n")[1:] if p.strip()]
     start = datetime(2024, 1, 1, tzinfo=UTC)
     with out.open("w", encoding="utf-8") as fh:
@@ -53,12 +52,12 @@ def run(library: Path, runs: int) -> dict[str, object]:
     """Start-up, search and memory figures, each start-up in a fresh interpreter."""
     starts, rows = [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, __file__, "_startup", str(library)],
+        out = subprocess.run([sys.executable, "-m", "bench.tui_bench", "_startup", str(library)],
                              capture_output=True, text=True, check=True)
         first, listed = (float(x) for x in out.stdout.split())
         starts.append(first)
         rows.append(listed)
-    out = subprocess.run([sys.executable, __file__, "_search", str(library)],
+    out = subprocess.run([sys.executable, "-m", "bench.tui_bench", "_search", str(library)],
                          capture_output=True, text=True, check=True)
     search = json.loads(out.stdout)
     return {"first_screen_s_median": round(statistics.median(starts), 3),
@@ -139,6 +138,7 @@ def main() -> None:
     p = sub.add_parser("synth")
     p.add_argument("count", type=int)
     p.add_argument("out", type=Path)
+    p.add_argument("--data", type=Path, required=True, help="BBC News summaries JSONL")
     p = sub.add_parser("run")
     p.add_argument("library", type=Path)
     p.add_argument("--runs", type=int, default=5)
@@ -146,7 +146,7 @@ def main() -> None:
         sub.add_parser(hidden).add_argument("library", type=Path)
     args = parser.parse_args()
     if args.cmd == "synth":
-        synth(args.count, args.out)
+        synth(args.count, args.out, args.data)
     elif args.cmd == "run":
         print(json.dumps(run(args.library, args.runs), indent=2))
     elif args.cmd == "_startup":
