@@ -489,6 +489,22 @@ class Library(Reading):
             self.store.set_flags(aid, **flags)
         return self.store.get(aid)
 
+    def mark_all(self, where: Filter, **flags: bool) -> list[str]:
+        """Set marks on every article a filter matches (newsboat's "mark all read"), in one
+        transaction; returns the ids whose marks changed, so the change can be undone."""
+        changed: dict[str, None] = {}
+        for flag, value in flags.items():
+            if getattr(where, flag) is not value:  # else every match has the mark already
+                other: dict[str, Any] = {flag: not value}
+                changed |= dict.fromkeys(self.ids(replace(where, **other)))
+        self.mark_many(list(changed), **flags)
+        return list(changed)
+
+    def mark_many(self, ids: Sequence[str], **flags: bool) -> None:
+        """Set the same marks on articles by exact id (unknown ids are left alone)."""
+        if ids and flags:
+            self.store.set_flags_many(ids, **flags)
+
     # -- corrections ----------------------------------------------------------------------------
 
     def edit(

@@ -412,15 +412,18 @@ class Store:
 
     def set_flags(self, article_id: str, **flags: bool) -> None:
         """Set read / starred / in_basket marks, durably, in one transaction."""
+        self.set_flags_many([article_id], **flags)
+
+    def set_flags_many(self, ids: Sequence[str], **flags: bool) -> None:
+        """Set the same marks on many articles, in one transaction."""
         allowed = {"read", "starred", "in_basket"}
         if not flags or not set(flags) <= allowed:
             raise ValueError(f"flags must be among {allowed}")
         sets = ", ".join(f"{k} = ?" for k in flags)
+        values = [int(v) for v in flags.values()]
         with self.transaction() as db:
-            db.execute(
-                f"UPDATE articles SET {sets} WHERE id = ?",
-                [int(v) for v in flags.values()] + [article_id],
-            )
+            db.executemany(f"UPDATE articles SET {sets} WHERE id = ?",
+                           [[*values, aid] for aid in ids])
 
     def change_tags(self, article_id: str, add: Iterable[str], remove: Iterable[str]) -> None:
         """Add and remove tags in one transaction, and queue the index update."""

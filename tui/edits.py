@@ -15,6 +15,7 @@ from textual.app import App, SuspendNotSupported
 from textual.message import Message
 
 from index.errors import NewsdeskError, StoreError
+from index.filters import Filter
 from index.library import Library, article_to_json
 from index.models import Article
 from index.textsafe import visible
@@ -23,6 +24,7 @@ from tui.messages import (
     ArticleChanged,
     ArticlesAdded,
     ArticlesDeleted,
+    ArticlesMarked,
     BriefingBuilt,
     LibraryFailed,
     SearchSaved,
@@ -85,19 +87,28 @@ class ArticleEdits(App[None]):
     def action_toggle_basket(self) -> None:
         self._toggle("in_basket")
 
-    def mark_read(self, articles: list[Article]) -> None:
-        """Mark these articles read (newsboat's A), undoably."""
-        unread = [a.id for a in articles if not a.read]
-        if not unread:
-            return
+    def mark_all_read(self, where: Filter) -> None:
+        """Mark every article the filter matches read (newsboat's A), undoably: the whole
+        view, not only the rows loaded so far."""
 
         def do(lib: Library) -> Message:
-            return ArticleChanged([lib.mark(aid, read=True) for aid in unread])
+            changed[:] = lib.mark_all(where, read=True)
+            return ArticlesMarked(len(changed), "read")
 
         def undo(lib: Library) -> Message:
-            return ArticleChanged([lib.mark(aid, read=False) for aid in unread])
+            lib.mark_many(changed, read=False)
+            return ArticlesMarked(len(changed), "unread", quiet=True)
 
+        changed: list[str] = []
         self._change("mark all read", do, undo)
+
+    def on_articles_marked(self, message: ArticlesMarked) -> None:
+        for screen in self.article_screens():
+            screen.library_changed()  # the list reloads and recounts
+        if not message.quiet:
+            noun = "article" if message.count == 1 else "articles"
+            self.notify(f"Marked {message.count:,} {noun} {message.mark}"
+                        + (" (u undoes)." if message.count else "."), timeout=4)
 
     def action_edit_tags(self) -> None:
         articles = self.targets()

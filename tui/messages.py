@@ -68,6 +68,15 @@ class ArticlesAdded(Message):
 
 
 @dataclass
+class ArticlesMarked(Message):
+    """Many articles (a whole view) were marked at once; lists showing them should reload."""
+
+    count: int
+    mark: str  # what they are now: "read", "unread"
+    quiet: bool = False  # put back by undo: nothing to report
+
+
+@dataclass
 class ArticlesDeleted(Message):
     """Articles were deleted from the library."""
 

@@ -49,6 +49,16 @@ def test_each_filter_field_narrows(old: Library, where: Filter, expected: list[s
     assert [a.id for a in old.articles(where)] == expected
 
 
+def test_mark_all_marks_what_a_filter_matches_and_says_which_changed(old: Library) -> None:
+    changed = old.mark_all(Filter(query="convoy"), read=True)
+    assert changed == ["e67bf0a839e1"]  # the other match was read already
+    assert old.count(Filter(query="convoy", read=False)) == 0
+    assert old.count(Filter(read=False)) == 4
+    old.mark_many(changed, read=False)  # undo
+    assert old.ids(Filter(query="convoy", read=False)) == ["e67bf0a839e1"]
+    assert old.mark_all(Filter(starred=True), starred=True) == []
+
+
 def test_a_query_narrows_with_the_other_fields(old: Library) -> None:
     # The index holds no linked copies, so a query never finds one.
     assert set(old.ids(Filter(query="convoy"))) == {"e67bf0a839e1", "43ce2f52ee84"}

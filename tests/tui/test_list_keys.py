@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Footer
 
+from index.filters import Filter
 from index.library import Library
 from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
 from tui.widgets.article_list import ArticleList
+from tui.widgets.sidebar import Sidebar
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -105,8 +107,9 @@ async def test_n_loads_the_next_page_to_find_an_unread(long_home: Path) -> None:
         await settle(pilot)
         table = listing(app)
         loaded = len(table.articles)
-        await pilot.press("A")  # every loaded row read: the next unread is further down
-        await settle(pilot)
+        with Library(long_home) as other:  # every loaded row read: the next unread is further
+            other.mark_many([a.id for a in table.articles], read=True)
+        await until(pilot, lambda: all(a.read for a in table.articles))
         await pilot.press("n")
         await settle(pilot)
         current = table.current
@@ -134,18 +137,42 @@ async def test_v_selects_several_and_s_stars_them_all(sample_home: Path) -> None
         assert table.selected == []
 
 
-async def test_A_marks_the_view_read_and_u_undoes(sample_home: Path) -> None:
+async def test_A_marks_the_whole_view_read_not_only_the_loaded_rows(long_home: Path) -> None:
+    with Library(long_home) as library:
+        unread_before = set(library.ids(Filter(read=False)))
     app = NewsdeskApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        assert len(listing(app).articles) < 700  # a page loaded, not the whole list
+        sidebar = app.main_screen.query_one(Sidebar)
+        assert "234" in str(sidebar.get_option("unread").prompt)
         await pilot.press("A")
         await settle(pilot)
         assert all(a.read for a in listing(app).articles)
-        with Library(sample_home) as other:
-            assert all(a.read for a in other.articles())
+        with Library(long_home) as other:
+            assert other.count(Filter(read=False)) == 0
+        assert "234" not in str(sidebar.get_option("unread").prompt)
+        assert any("234 articles read" in n.message for n in app._notifications)
         await pilot.press("u")
         await settle(pilot)
-        assert sum(not a.read for a in listing(app).articles) == 9
+        with Library(long_home) as other:
+            assert set(other.ids(Filter(read=False))) == unread_before
+        assert "234" in str(sidebar.get_option("unread").prompt)
+
+
+async def test_A_in_a_search_marks_only_its_matches(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.main_screen.run_search("ferry")
+        await settle(pilot)
+        matches = {a.id for a in listing(app).articles}
+        assert any(not a.read for a in listing(app).articles)
+        await pilot.press("enter", "A")
+        await settle(pilot)
+        with Library(sample_home) as other:
+            unread = {a.id for a in other.articles(Filter(read=False))}
+        assert unread and not unread & matches
 
 
 async def test_a_read_headline_is_no_longer_bold(sample_home: Path) -> None:

@@ -51,7 +51,7 @@ class MainScreen(ArticleScreen):
                 tooltip="In the search box: drop the search, back to the list"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (in the reader: back to the list)"),
         Binding("A", "mark_all_read", "Mark all read", show=False,
-                tooltip="Mark every loaded article of this view read (u undoes)"),
+                tooltip="Mark every article of this view or search read (u undoes)"),
         Binding("O", "toggle_sort", "Sort", show=False,
                 tooltip="Sort search results by relevance or newest"),
         Binding("ctrl+s", "app.save_search", "Save search", show=False,
@@ -121,8 +121,8 @@ class MainScreen(ArticleScreen):
         if version is None or version == self._data_version:
             return
         self._data_version = version
-        self.reload(keep_cursor=True)
-        self.refresh_counts()
+        for screen in self.app.article_screens():
+            screen.library_changed()
 
     # -- loading ------------------------------------------------------------------------
 
@@ -243,7 +243,7 @@ class MainScreen(ArticleScreen):
 
     def article_deleted(self, article_id: str) -> None:
         """An article was deleted: drop its row."""
-        self.listing.remove(article_id)
+        self.listing.remove_article(article_id)
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)
@@ -321,7 +321,18 @@ class MainScreen(ArticleScreen):
         return self.listing.position
 
     def action_mark_all_read(self) -> None:
-        self.app.mark_read(self.listing.articles)
+        self.app.mark_all_read(self.shown)
+
+    @property
+    def shown(self) -> Filter:
+        """What the list shows: the search's matches, else the view's articles."""
+        text = self.search_text or self.view.search
+        return Filter(query=text) if text else self.view.filter
+
+    def library_changed(self) -> None:
+        """Reload the list (the cursor stays) and the counts."""
+        self.reload(keep_cursor=True)
+        self.refresh_counts()
 
     # -- searching --------------------------------------------------------------------------
 
