@@ -220,8 +220,8 @@ class NewsdeskApp(ArticleEdits):
         self._to_main().show_view(view)
 
     def action_reload(self) -> None:
-        self.main_screen.reload(keep_cursor=True)
-        self.main_screen.refresh_counts()
+        for screen in self.article_screens():
+            screen.library_changed()
 
     def action_redraw(self) -> None:
         self.refresh(repaint=True, layout=True)

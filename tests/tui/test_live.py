@@ -11,6 +11,8 @@ from textual.widgets import Static
 from tests.conftest import write_article
 from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
+from tui.screens.main import MainScreen
+from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.sidebar import Sidebar
 
@@ -55,3 +57,29 @@ async def test_marks_set_elsewhere_show_in_the_list(sample_home: Path) -> None:
         assert first is not None and not first.starred
         newsdesk("mark", first.id, "--star")
         await until(pilot, lambda: table.current is not None and table.current.starred)
+
+
+async def test_an_open_article_follows_changes_made_elsewhere(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        aid = reader.article.id
+        header = reader.query_one("#article-header", Static)
+
+        newsdesk("tag", aid, "+night-shift")
+        newsdesk("mark", aid, "--star")
+        newsdesk("edit", aid, "--title", "Headline corrected from the shell")
+        await until(pilot, lambda: "Headline corrected" in str(header.render()))
+        shown = str(header.render())
+        assert "#night-shift" in shown and "★ starred" in shown
+
+        newsdesk("delete", aid, "--yes")
+        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await pilot.pause()
+        assert any("no longer in the library" in n.message for n in app._notifications)
+        table = app.main_screen.query_one(ArticleList)
+        await until(pilot, lambda: aid not in [a.id for a in table.articles])

@@ -26,3 +26,7 @@ class ArticleScreen(Screen[None]):
 
     def article_deleted(self, article_id: str) -> None:
         """An article left the library: drop it where it shows."""
+
+    def library_changed(self) -> None:
+        """The library changed in ways the screen cannot follow one article at a time (another
+        program wrote to it, or a whole view was marked): show it afresh."""

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from index.errors import NewsdeskError
+from index.errors import NewsdeskError, NotFoundError
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import ArticleChanged, LibraryFailed
@@ -65,6 +65,12 @@ class ReaderScreen(ArticleScreen):
         duplicates: list[Article]
         story: list[Article] = field(default_factory=list)  # the other reports of its story
 
+    @dataclass
+    class Gone(Message):
+        """The article shown was deleted (by another program)."""
+
+        article_id: str
+
     app: NewsdeskApp
 
     def __init__(self, article: Article, terms: frozenset[str],
@@ -107,10 +113,17 @@ class ReaderScreen(ArticleScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def _load(self, article_id: str) -> None:
+        self._read(article_id, opening=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article-again")
+    def _load_again(self, article_id: str) -> None:
+        self._read(article_id, opening=False)
+
+    def _read(self, article_id: str, *, opening: bool) -> None:
         try:
             with self.app.library_session() as library:
                 article = library.get(article_id)
-                if not article.read:
+                if opening and not article.read:
                     # Opening an article reads it: saved at once, like any other mark.
                     article = library.mark(article_id, read=True)
                     self.app.post_message(ArticleChanged([article]))
@@ -120,10 +133,25 @@ class ReaderScreen(ArticleScreen):
                     copies = [library.get(root), *copies]
                 copies = [c for c in copies if c.id != article.id]
                 story = library.story_companions(article.id)
+        except NotFoundError:
+            self.post_message(self.Gone(article_id))  # deleted by another program
+            return
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
         self.post_message(self.Loaded(article, copies, story))
+
+    def library_changed(self) -> None:
+        """Another program changed the library: show this article as it is now (its marks,
+        tags, title, copies), or go back to the list if it was deleted."""
+        if self.loaded:
+            self._load_again(self.article.id)
+
+    def on_reader_screen_gone(self, message: Gone) -> None:
+        if message.article_id == self.article.id:
+            self.app.notify("The article is no longer in the library (deleted elsewhere).",
+                            severity="warning", timeout=5)
+            self._leave()
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.article.id != self.article.id:
@@ -148,7 +176,15 @@ class ReaderScreen(ArticleScreen):
     def article_deleted(self, article_id: str) -> None:
         """This article was deleted: back to the list."""
         if article_id == self.article.id:
-            self.dismiss(None)
+            self._leave()
+
+    def _leave(self) -> None:
+        # Back to the list, closing any dialog open on this article first.
+        if self not in self.app.screen_stack:
+            return
+        while self.app.screen is not self:
+            self.app.pop_screen()
+        self.dismiss(None)
 
     # -- moving ------------------------------------------------------------------------------
 

@@ -155,7 +155,7 @@ class ArticleList(DataTable[Text]):
                 self.update_cell(article.id, "marks", marks(article, article.id in self._selected))
                 self.update_cell(article.id, "title", self._headline(article))
 
-    def remove(self, article_id: str) -> None:  # type: ignore[override]  # TODO(reader): rename, it shadows Widget.remove
+    def remove_article(self, article_id: str) -> None:
         """Drop a deleted article's row."""
         for row, old in enumerate(self._articles):
             if old.id == article_id:
