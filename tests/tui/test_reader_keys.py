@@ -125,7 +125,7 @@ async def test_help_is_built_from_the_keys_and_explains_the_marks(sample_home: P
         assert isinstance(help_screen, HelpScreen)
         text = "\n".join(f"{key} {what}" for _title, rows in help_screen.sections
                          for key, what in rows)
-        for expected in ("Next unread", "Mark every loaded article", "R Reload",
+        for expected in ("Next unread", "Mark every article of this view", "R Reload",
                          "newsboat's r reloads", "● Unread", "★ Starred", "▣ In the briefing",
                          "≈ A copy", "J Next article", "Delete"):
             assert expected in text, expected
