@@ -118,16 +118,17 @@ def read_html(case: Case) -> str:
     return gzip.decompress(case.html_path.read_bytes()).decode("utf-8", errors="replace")
 
 
-def _extracted(case: Case) -> Extracted | None:
+def _extracted(case: Case, with_url: bool = True) -> Extracted | None:
     try:
-        return clean_text(case.text, url=case.url)
+        return clean_text(case.text, url=case.url if with_url else "")
     except InputError:
         return None
 
 
-def score_meta_of(cases: list[Case], meta_path: Path, misses: int) -> None:
+def score_meta_of(cases: list[Case], meta_path: Path, misses: int, with_url: bool = True
+                  ) -> None:
     """Headline, date, author and outlet of clean_text against the HTML's metadata."""
-    pages = [(c.id, c.url, _extracted(c)) for c in cases]
+    pages = [(c.id, c.url, _extracted(c, with_url)) for c in cases]
     meta = load_meta(meta_path)
     report_meta("clean_text", score_meta(pages, meta), misses)
     even = [p for i, p in enumerate(pages) if i % 2 == 0]
@@ -143,10 +144,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--worst", type=int, default=5, help="list the N worst pages")
     parser.add_argument("--meta", type=Path, metavar="JSONL",
                         help="also score headline/date/author/outlet against this file")
+    parser.add_argument("--no-url", action="store_true",
+                        help="score metadata from the text alone, as for a .txt file")
     args = parser.parse_args(argv)
     cases = load(args.data_dir)
     if args.meta:
-        score_meta_of(cases, args.meta, args.worst)
+        score_meta_of(cases, args.meta, args.worst, with_url=not args.no_url)
     report("keep-all-text baseline", run(cases, lambda c: c.text), 0)
     report("clean_text", run(cases, lambda c: clean_text(c.text, url=c.url).body), args.worst)
     if args.html:
