@@ -23,6 +23,7 @@ from index.extract_meta import (
 )
 from index.extract_outlet import name_from_page, wire_in_dateline
 from index.extract_parts import Parts, split_parts
+from index.extract_region import after_headline, thread_start
 from index.extract_visible import visible_text
 from index.models import Extracted
 
@@ -69,6 +70,8 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
             "expected paragraphs of prose, found only short lines such as menus or lists",
         )
     headline, suffix = _page_title(lines[0].text)
+    start = after_headline(lines, (start, end), headline) if start > 0 else start
+    end = thread_start(lines, (start, end))
     title = _find_title(lines, start, headline, suffix)
     anchor = _index_of(lines, title, start)
     date = _published(lines, anchor, (start, end), url, saved)

@@ -91,6 +91,12 @@ _INNER_PUNCT = re.compile(r"[,.;:!?，。、]")
 _TEASER_ENDS = ("…", "...", "[…]", "[...]", "…]", "…)")
 _BULLET = re.compile(r"^(?:[-*•–]\s|\d{1,2}[.)]\s)")
 _SEPARATOR = re.compile(r"\s+[|｜•·]\s+")
+_WORD_EDGES = "\"'‘’“”(),:;?!.-—–"
+# Words a sentence leaves in lower case and a headline capitalises.
+_SMALL_WORDS = frozenset((
+    "to", "in", "of", "for", "and", "with", "on", "at", "a", "an", "the", "is", "are", "from",
+    "by", "as", "after", "before", "into", "over",
+))  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -191,6 +197,7 @@ def _classify(line: Line) -> None:
         not line.furniture
         and not text.endswith(_TEASER_ENDS)
         and not title_case(text)
+        and not headed_teaser(text)
         and (
             (line.words >= 8 and ends)
             or (line.words >= 20 and bool(_INNER_PUNCT.search(text)))
@@ -203,6 +210,24 @@ def _credit_tail(text: str) -> bool:
     # The substring test first: the pattern itself is slow to try at every position.
     lowered = text.lower()
     return any(key in lowered for key in _CREDIT_TAIL_KEYS) and bool(_CREDIT_TAIL.search(text))
+
+
+def headed_teaser(text: str) -> bool:
+    """A link to another article, its headline and summary run together on one line
+    ("Ford Recalls F-150s In Canada The carmaker said on Monday ..."): five or more capitalised
+    words open it, among them a small word capitalised the headline way ("In", "To")."""
+    words = text.split(maxsplit=12)
+    run = small = 0
+    for i, word in enumerate(words[:12]):
+        core = word.strip(_WORD_EDGES)
+        if not core:  # a dash: what follows starts a new sentence
+            continue
+        if not (core[0].isupper() or core[0].isdigit()):
+            break
+        run += 1
+        after_stop = i == 0 or words[i - 1].endswith((".", ":", "?", "!", "-", "—", "–"))
+        small += core.casefold() in _SMALL_WORDS and not after_stop
+    return run >= 5 and small >= 1 and len(words) > run + 3
 
 
 def title_case(text: str) -> bool:
