@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
+from index.extract_dates import find_dates
 from index.models import Extracted
 
 _WORD = re.compile(r"\w+")
@@ -62,6 +63,22 @@ def date_right(found: Extracted, truth: str) -> bool:
     return truth[:10] in days
 
 
+def day_printed(text: str, truth: str) -> bool:
+    """Whether the page text prints the truth's day as an absolute date on some short line
+    (in the page's zone or in UTC): pages that only say "1 day ago" or print no date cannot
+    be dated from their text without the time the file was saved."""
+    for line in text.splitlines():
+        if len(line.split()) > 40:
+            continue
+        for found in find_dates(line):
+            days = {found.when.date().isoformat()}
+            if found.precision == "zoned":
+                days.add(found.when.astimezone(UTC).date().isoformat())
+            if truth[:10] in days:
+                return True
+    return False
+
+
 def author_right(found: str, truth: str) -> bool:
     """Right when one names the other: every found word is in the truth (any of its ';'
     parts), or the truth's first part is wholly in what was found."""
@@ -95,13 +112,19 @@ class Tally:
     misses: dict[str, list[str]]
 
 
-def score_meta(pages: list[tuple[str, str, Extracted | None]], meta: dict[str, Meta]) -> Tally:
-    """Count right answers per field over pages whose metadata gives that field."""
-    fields = ("headline", "date", "author", "outlet")
+def score_meta(pages: list[tuple[str, str, Extracted | None]], meta: dict[str, Meta],
+               texts: dict[str, str] | None = None) -> Tally:
+    """Count right answers per field over pages whose metadata gives that field; with the
+    pages' ``texts``, also dates over the pages whose text prints that day ("date printed")."""
+    texts = texts or {}
+    fields = ("headline", "date", "date printed", "author", "outlet")
     tally = Tally({f: 0 for f in fields}, {f: 0 for f in fields}, {f: [] for f in fields})
     checks: dict[str, Callable[[Extracted, Meta], tuple[bool, str, str] | None]] = {
         "headline": lambda e, m: (headline_right(e.title, m.title), e.title, m.title),
         "date": lambda e, m: None if not m.published else (
+            date_right(e, m.published), str(e.published), m.published),
+        "date printed": lambda e, m: None if not m.published or not day_printed(
+            texts.get(m.id, ""), m.published) else (
             date_right(e, m.published), str(e.published), m.published),
         "author": lambda e, m: None if not m.author else (
             author_right(e.author, m.author), e.author, m.author),

@@ -130,11 +130,12 @@ def score_meta_of(cases: list[Case], meta_path: Path, misses: int, with_url: boo
     """Headline, date, author and outlet of clean_text against the HTML's metadata."""
     pages = [(c.id, c.url, _extracted(c, with_url)) for c in cases]
     meta = load_meta(meta_path)
-    report_meta("clean_text", score_meta(pages, meta), misses)
+    texts = {c.id: c.text for c in cases}
+    report_meta("clean_text", score_meta(pages, meta, texts), misses)
     even = [p for i, p in enumerate(pages) if i % 2 == 0]
     odd = [p for i, p in enumerate(pages) if i % 2 == 1]
-    report_meta("clean_text, even pages", score_meta(even, meta), 0)
-    report_meta("clean_text, odd pages", score_meta(odd, meta), 0)
+    report_meta("clean_text, even pages", score_meta(even, meta, texts), 0)
+    report_meta("clean_text, odd pages", score_meta(odd, meta, texts), 0)
 
 
 def main(argv: list[str] | None = None) -> None:

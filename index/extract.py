@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from index.errors import InputError
 from index.extract_byline import NearLine, choose_author, outlet_in_byline
-from index.extract_dates import DateLine, FoundDate, choose_date, find_date
+from index.extract_dates import DateLine, FoundDate, choose_date, find_date, numeric_order
 from index.extract_lines import Line, is_furniture, keep, main_region, split_lines, title_case
 from index.extract_meta import (
     copyright_outlet,
@@ -349,7 +349,10 @@ def _index_of(lines: list[Line], title: str, start: int) -> int:
     """Where the headline sits nearest the article (the article's start when it is not
     printed above it; the page's title line on top often repeats it)."""
     at = [i for i, ln in enumerate(lines[: start + 2]) if ln.text == title]
-    return at[-1] if at and at[-1] >= start - _TITLE_WINDOW else start
+    # Share bars and menus may sit between: only prose between them says it is elsewhere.
+    near = at and (at[-1] >= start - _TITLE_WINDOW
+                   or (at[-1] > 0 and not any(ln.prose for ln in lines[at[-1] + 1 : start])))
+    return at[-1] if near else start
 
 
 def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str,
@@ -359,7 +362,8 @@ def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str
     near = [*range(start + _META_LOOKAHEAD), *range(end, min(len(lines), end + 8))]
     candidates = [DateLine(i, lines[i].text, start <= i < end and lines[i].prose and
                            lines[i].words > 14) for i in near if i < len(lines)]
-    return choose_date(candidates, anchor, url, saved)
+    return choose_date(candidates, anchor, url, saved, numeric_order("\n".join(
+        ln.text for ln in lines)))
 
 
 def _paragraphs(text: str, title: str) -> str:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from index.models import Precision
+
+Order = Literal["dm", "md"]  # how a page writes an ambiguous numeric date: day or month first
 
 # Month names and their usual abbreviations: English, then the languages news pages often use
 # (French, Spanish, Portuguese, Italian, German, Dutch, Indonesian, Russian in the genitive).
@@ -51,6 +54,10 @@ _PATTERNS = tuple(
         # numeric, with a 4- or 2-digit year: 27-03-2022, 11/19/19, 18.11.2019
         r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]|\.\d)" + _TIME,
+        # the time first: 11:26 pm EST, Tuesday, November 19, 2019
+        r"(?<![\d:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)\s*(?P<ampm>[ap]\.?\s?m\b\.?)?\s*"
+        r"(?:(?P<tz>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,4}\b)\s*)?,?\s*"
+        r"(?:[^\W\d_]+,?\s+)?" + _MON + r"\s+" + _DAY + r"\b" + _WORDY_YEAR,
         # December 18, 2024 · Dec. 18 2024 · Maret 30, 2015 · Nov 19 (no year)
         r"(?<!\w)" + _MON + r"\s+" + _DAY + r"\b" + _WORDY_YEAR + "?" + _TIME,
         # 18 December 2024 · 25. September 2018 · 22 de outubro de 2010 · 24 сентября 2018
@@ -87,10 +94,10 @@ class FoundDate:
 
 
 def find_dates(line: str, reference: datetime | None = None,
-               year_ref: datetime | None = None) -> list[FoundDate]:
+               year_ref: datetime | None = None, order: Order = "md") -> list[FoundDate]:
     """Every date in a line, in order. ``reference`` (the page's save time) dates relative
     forms ("3 hours ago") and gives the year to dates printed without one (``year_ref``
-    does that alone)."""
+    does that alone); ``order`` reads an ambiguous 05/10/2018 (see ``numeric_order``)."""
     found: list[FoundDate] = []
     if _DIGIT.search(line):
         taken: list[tuple[int, int]] = []
@@ -98,7 +105,7 @@ def find_dates(line: str, reference: datetime | None = None,
             for match in pattern.finditer(line):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                if (date := _to_date(match, reference or year_ref)) is not None:
+                if (date := _to_date(match, reference or year_ref, order)) is not None:
                     found.append(date)
                     taken.append(match.span())
     if reference is not None and not found:
@@ -106,21 +113,24 @@ def find_dates(line: str, reference: datetime | None = None,
     return sorted(found, key=lambda f: f.at)
 
 
-def find_date(line: str, reference: datetime | None = None) -> FoundDate | None:
+def find_date(line: str, reference: datetime | None = None,
+              order: Order = "md") -> FoundDate | None:
     """The first date in a line, or None."""
-    dates = find_dates(line, reference)
+    dates = find_dates(line, reference, order=order)
     return dates[0] if dates else None
 
 
-def _to_date(match: re.Match[str], reference: datetime | None) -> FoundDate | None:
+def _to_date(match: re.Match[str], reference: datetime | None, order: Order) -> FoundDate | None:
     g = match.groupdict()
-    day_month = _day_month(g)
+    day_month = _day_month(g, order)
     if day_month is None:
         return None
     day, month = day_month
     year = _year(g.get("y"), month, day, reference)
     if year is None:
         return None
+    if g.get("a") and reference is not None and _after(year, month, day, reference):
+        day, month = month, day  # the other order would be a day yet to come
     hour, minute = _clock(g)
     try:
         local = datetime(year, month, day, hour or 0, minute)
@@ -134,19 +144,44 @@ def _to_date(match: re.Match[str], reference: datetime | None) -> FoundDate | No
     return FoundDate(_zoned(local, zone), "zoned", match.start())
 
 
-def _day_month(g: dict[str, str | None]) -> tuple[int, int] | None:
+def _day_month(g: dict[str, str | None], order: Order) -> tuple[int, int] | None:
     if mon := g.get("mon"):
         return int(g["d"] or 0), MONTHS[mon.lower().rstrip(".")]
     if month := g.get("m"):
         return int(g["d"] or 0), int(month)
     a, b = int(g["a"] or 0), int(g["b"] or 0)
-    # 27-03-2022 and 19/11/2019 say which is the day; otherwise a slash is the American
-    # month/day order and a dot or dash the European day.month order.
+    # 27-03-2022 and 19/11/2019 say which is the day; otherwise the page's order decides for
+    # a slash, and a dot or dash is the European day.month order.
     if a > 12 >= b:
         return a, b
-    if b > 12 >= a or g.get("sep") == "/":
+    if b > 12 >= a or (g.get("sep") == "/" and order == "md"):
         return b, a
     return a, b
+
+
+def _after(year: int, month: int, day: int, reference: datetime) -> bool:
+    try:
+        return datetime(year, month, day, tzinfo=UTC) > reference + timedelta(days=1)
+    except ValueError:
+        return False
+
+
+_NUMERIC = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:19|20)?\d\d(?![\d/])")
+# Words that only English text uses this often: the page reads 05/10 the American way.
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|is|was|with|for)\b", re.IGNORECASE)
+
+
+def numeric_order(text: str) -> Order:
+    """How the page writes 05/10/2018: "dm" (day first) or "md" (month first). A date on the
+    page whose day is above 12 settles it; otherwise English text reads month first and
+    other languages day first."""
+    votes = 0
+    for a, b in _NUMERIC.findall(text):
+        votes += (int(a) > 12 >= int(b)) - (int(b) > 12 >= int(a))
+    if votes:
+        return "dm" if votes > 0 else "md"
+    sample = text[:20000]
+    return "md" if len(_ENGLISH.findall(sample)) * 25 >= len(sample.split()) else "dm"
 
 
 def _year(text: str | None, month: int, day: int, reference: datetime | None) -> int | None:
@@ -257,6 +292,9 @@ _UPDATED_CUE = re.compile(
 )
 
 
+_DATE_LINE_WORDS = 12
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
     """A line near the article that may hold its date, with where it sits."""
@@ -267,7 +305,7 @@ class DateLine:
 
 
 def choose_date(lines: list[DateLine], anchor: int, url: str = "",
-                reference: datetime | None = None) -> FoundDate | None:
+                reference: datetime | None = None, order: Order = "md") -> FoundDate | None:
     """The publication date among the lines around the headline (``anchor``): the date line
     next to the headline and byline, "published" over "updated", the date the URL prints
     over the site's "today" in the masthead; the URL's own date when no line gives one."""
@@ -276,8 +314,8 @@ def choose_date(lines: list[DateLine], anchor: int, url: str = "",
     year_ref = reference or (datetime(from_url[0], from_url[1], 28, tzinfo=UTC)
                              if from_url else None)
     # The date line sits near the headline; look further up only when nothing is near.
-    best = _best_date(lines, anchor, 20, from_url, reference, year_ref) or _best_date(
-        lines, anchor, 40, from_url, reference, year_ref)
+    best = _best_date(lines, anchor, 20, from_url, (reference, year_ref), order) or _best_date(
+        lines, anchor, 40, from_url, (reference, year_ref), order)
     if from_url is not None and (day := from_url[2]) is not None:
         by_url = FoundDate(datetime(from_url[0], from_url[1], day, tzinfo=UTC), "day")
         # An "updated" line is all the page shows: the URL keeps the first day.
@@ -287,15 +325,16 @@ def choose_date(lines: list[DateLine], anchor: int, url: str = "",
 
 
 def _best_date(lines: list[DateLine], anchor: int, above: int,
-               from_url: tuple[int, int, int | None] | None, reference: datetime | None,
-               year_ref: datetime | None) -> tuple[FoundDate, bool] | None:
+               from_url: tuple[int, int, int | None] | None,
+               refs: tuple[datetime | None, datetime | None], order: Order,
+               ) -> tuple[FoundDate, bool] | None:
     """The best-scoring date within ``above`` lines over the headline, and whether its line
     called it an update."""
     best: tuple[float, FoundDate, bool] | None = None
     for line in lines:
         if line.sentence or len(line.text.split()) > 30 or line.index < anchor - above:
             continue
-        for found in find_dates(line.text, reference, year_ref):
+        for found in find_dates(line.text, *refs, order):
             score = _date_score(line, found, anchor, from_url)
             if best is None or score > best[0]:
                 updated = bool(_UPDATED_CUE.search(line.text[: found.at]))
@@ -310,6 +349,8 @@ def _date_score(line: DateLine, found: FoundDate, anchor: int,
     score += 1.0 if _PUBLISHED_CUE.search(before) else 0.0
     score -= 1.5 if _UPDATED_CUE.search(before) else 0.0
     score += 0.5 if found.precision != "day" else 0.0
+    # A date line is short; a date inside a long line is a caption's or a sentence's.
+    score -= 0.2 * max(0, len(line.text.split()) - _DATE_LINE_WORDS)
     score -= 1.0 if found.relative else 0.0
     if from_url is not None:
         y, m, d = from_url

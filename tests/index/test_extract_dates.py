@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from index.extract import clean_text
-from index.extract_dates import find_date, url_date
+from index.extract_dates import find_date, numeric_order, url_date
 from index.models import format_published
 
 SAVED = datetime(2026, 3, 28, 15, 30, tzinfo=UTC)
@@ -94,4 +94,57 @@ def test_a_date_line_far_above_a_long_headline_block_is_still_found() -> None:
         "By Sam Roe\nPublished March 26, 2026 | Updated March 27, 2026\n",
         f"March 26, 2026 9:05 AM ET\n{menu}\n")
     found = clean_text(page)
+    assert found.published is not None and found.published.date().isoformat() == "2026-03-26"
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Published 11:26 pm EST, Tuesday, November 19, 2019", "2019-11-19 23:26 UTC-05:00"),
+    ("Updated 9:05 am, March 27, 2024", "2024-03-27 09:05"),
+])
+def test_the_time_printed_before_the_date(line: str, label: str) -> None:
+    found = find_date(line)
+    assert found is not None
+    assert format_published(found.when, found.precision) == label
+
+
+def test_a_page_in_another_language_reads_05_10_day_first() -> None:
+    text = ("05/10/2018 - Publicado por: Ana Souza\n\n" + "O conselho aprovou ontem a nova"
+            " taxa portuária depois de um longo debate entre os vereadores da cidade.\n") * 2
+    assert numeric_order(text) == "dm"
+    found = find_date("05/10/2018", order=numeric_order(text))
+    assert found is not None and found.when.date().isoformat() == "2018-10-05"
+
+
+def test_another_date_on_the_page_settles_the_order() -> None:
+    text = "Posted 05/10/2018\n\nThe council met again on 23/09/2018 to vote on the levy.\n"
+    assert numeric_order(text) == "dm"
+    assert numeric_order("The council met on 09/23/2018 and again on 05/10/2018.") == "md"
+    assert numeric_order("The council met on the harbour and voted for the levy.") == "md"
+
+
+def test_a_numeric_date_is_never_read_as_a_day_yet_to_come() -> None:
+    found = find_date("Posted 03/04/2026", SAVED, order="md")  # April 3 is after the save
+    assert found is not None and found.when.date().isoformat() == "2026-03-04"
+    found = find_date("Posted 04/03/2026", SAVED, order="md")
+    assert found is not None and found.when.date().isoformat() == "2026-03-04"
+
+
+def test_a_captions_date_loses_to_the_date_line() -> None:
+    caption = ("Council members leave the chamber after the vote on the harbour levy in the old"
+               " town hall on Tuesday, March 24, 2026.")
+    page = PAGE.replace("By Sam Roe\nPublished March 26, 2026 | Updated March 27, 2026\n",
+                        f"{caption}\nPublished 9:05 am EST, Thursday, March 26, 2026\n")
+    found = clean_text(page.replace("Tuesday, March 28, 2026\n", ""))
+    assert found.published is not None and found.published.date().isoformat() == "2026-03-26"
+
+
+def test_a_headline_above_a_long_share_bar_still_anchors_the_date() -> None:
+    bar = "\n".join(f"Share this with {name}" for name in ("Email", "Facebook", "Messenger",
+                                                          "Twitter", "Pinterest", "WhatsApp",
+                                                          "LinkedIn", "Reddit") * 2)
+    page = PAGE.replace("Tuesday, March 28, 2026\n", "").replace(
+        "By Sam Roe\nPublished March 26, 2026 | Updated March 27, 2026\n",
+        f"26 March 2026\n\n{bar}\n")
+    found = clean_text("Council approves new harbour levy after long debate - Harbour Post\n"
+                       + page)
     assert found.published is not None and found.published.date().isoformat() == "2026-03-26"
