@@ -1,7 +1,6 @@
 """Turn scraped page text or HTML into a clean article: title, body, byline, date, outlet."""
 
 # Typographic dashes, quotes and full-width marks are matched on purpose.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 
@@ -12,10 +11,9 @@ from pathlib import PurePath
 from index.errors import InputError
 from index.extract_byline import NearLine, choose_author, outlet_in_byline
 from index.extract_dates import DateLine, FoundDate, choose_date, find_date, numeric_order
-from index.extract_lines import Line, is_furniture, keep, main_region, split_lines, title_case
+from index.extract_lines import Line, is_furniture, keep, main_region, split_lines
 from index.extract_meta import (
     copyright_outlet,
-    find_author,
     known_outlet,
     outlet_from_url,
     registrable_domain,
@@ -24,15 +22,20 @@ from index.extract_meta import (
 from index.extract_outlet import name_from_page, wire_in_dateline
 from index.extract_parts import Parts, split_parts
 from index.extract_region import after_headline, thread_start
+from index.extract_title import (
+    MARKDOWN_HEADING,
+    index_of,
+    is_meta,
+    masthead,
+    one_block,
+    page_title,
+    rule_title,
+)
 from index.extract_visible import visible_text
 from index.models import Extracted
 
 __all__ = ["clean_text", "extract_html", "outlet_from_url"]
 
-# "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
-_TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
-_TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
 # Ask for the time of day as well, and prefer the original publication over an update.
@@ -42,17 +45,6 @@ _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 _META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
-_TITLE_WINDOW = 12  # lines above the article searched for its headline
-_PUNCT = re.compile(r"[.,;:!?]")
-# Navigation sections: short title-case lines on top that are not the site's name.
-_SECTIONS = frozenset(
-    ("world", "news", "politics", "business", "sport", "sports", "technology", "tech",
-     "opinion", "culture", "science", "health", "economy", "environment", "entertainment",
-     "lifestyle", "travel", "football", "europe", "asia", "africa", "americas", "middle east",
-     "local", "national", "international", "latest", "video", "analysis", "features")
-)  # fmt: skip
-
-
 def clean_text(text: str, *, url: str = "", filename: str = "",
                saved: datetime | None = None) -> Extracted:
     """The article in the visible text of a news page, without the page around it.
@@ -69,18 +61,18 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
             f"{filename or 'the input'} has no article text",
             "expected paragraphs of prose, found only short lines such as menus or lists",
         )
-    headline, suffix = _page_title(lines[0].text)
+    headline, suffix = page_title(lines[0].text)
     start = after_headline(lines, (start, end), headline) if start > 0 else start
     end = thread_start(lines, (start, end))
-    title = _find_title(lines, start, headline, suffix)
-    anchor = _index_of(lines, title, start)
+    title = rule_title(lines, start, headline, suffix)
+    anchor = index_of(lines, title, start)
     date = _published(lines, anchor, (start, end), url, saved)
     if _already_clean(lines, start, end):
         body_lines = lines[start:]
     else:
         body_lines = [line for line in lines[start:end] if keep(line)]
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
-    parts = split_parts(lines, body_lines, printed, _is_meta)
+    parts = split_parts(lines, body_lines, printed, is_meta)
     body = _body(parts.body, title)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
@@ -156,20 +148,6 @@ def _already_clean(lines: list[Line], start: int, end: int) -> bool:
     )
 
 
-def _page_title(first: str) -> tuple[str, str]:
-    """A page title's headline and outlet suffix ("Headline - Outlet" -> both parts)."""
-    first = _MARKDOWN_HEADING.sub("", first)
-    for pattern in (_TITLE_BAR, _TITLE_DASH):
-        parts = pattern.split(first)
-        if len(parts) >= 2:
-            head, tail = parts[0], parts[-1].strip()
-            if pattern is _TITLE_DASH:
-                head = first[: first.rfind(parts[-1])].rstrip(" -–—:")
-            if _looks_like_outlet(tail) and len(head.split()) >= 2:
-                return head.strip(), tail
-    return first, ""
-
-
 def _not_byline(line: Line) -> bool:
     return (line.credit or line.furniture or line.end_marker or line.bullet
             or (line.prose and line.words > 20))
@@ -184,103 +162,8 @@ def _author(lines: list[Line], anchor: int, start: int, end: int) -> str:
     return found or next((a for ln in lines[start:] if (a := reporting_credit(ln.text))), "")
 
 
-def _looks_like_outlet(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 5 and len(text) <= 40 and not text.endswith((".", "?", "!"))
-
-
-def _find_title(lines: list[Line], start: int, headline: str, suffix: str) -> str:
-    """The headline: the page title's (as printed in the page if it is), else the headline-like
-    line above the article, preferring the one just above the byline and date lines, since
-    photo captions sit between those and the body."""
-    if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)
-                  and not _is_meta(lines[0])):
-        folded = headline.casefold()
-        return next(
-            (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
-        )
-    # Text pasted with single newlines is one block; block size then says nothing.
-    one_block = _one_block(lines)
-    above = range(max(0, start - _TITLE_WINDOW), start)
-    found = [i for i in above if _is_candidate(lines, i, one_block)]
-    metas = [i for i in above if _is_meta(lines[i])]
-    if metas:
-        # Only a real headline, not a menu item such as "Middle East", beats the nearest line.
-        over = [i for i in found if i < metas[-1] and lines[i].words >= 4]
-        if over:
-            return lines[over[-1]].text
-    return lines[found[-1]].text if found else ""
-
-
-def _is_candidate(lines: list[Line], i: int, one_block: bool) -> bool:
-    line = lines[i]
-    if _is_meta(line):
-        return False
-    return _is_headline(line, first=one_block) or _ends_menu(lines, i)
-
-
-def _ends_menu(lines: list[Line], i: int) -> bool:
-    """A headline printed right under the menu words, in the same block as them."""
-    line, before = lines[i], lines[i - 1] if i > 0 else None
-    return (
-        before is not None
-        and before.block == line.block
-        and _menu_like(before)
-        and _is_headline(line, first=True)
-        and line.words >= 5
-        and not title_case(line.text)
-    )
-
-
-def _menu_like(line: Line) -> bool:
-    """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
-    parts = _TITLE_BAR.split(line.text)
-    return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
-
-
-def _is_masthead(lines: list[Line], i: int = 0) -> bool:
-    """A site name on top of the page ("Levant Wire"): one to three capitalised words with
-    the menu right under them."""
-    words = lines[i].text.split()
-    return (
-        1 <= len(words) <= 3
-        and all(w[0].isupper() or not w[0].isalpha() for w in words)
-        and not _PUNCT.search(lines[i].text)
-        and i + 1 < len(lines)
-        and _menu_like(lines[i + 1])
-    )
-
-
-def _masthead(lines: list[Line]) -> str:
-    """The site name on top of the page, if the first line that is not furniture is one."""
-    i = next((i for i, line in enumerate(lines) if not line.furniture), None)
-    if i is None or not _is_masthead(lines, i) or lines[i].text.casefold() in _SECTIONS:
-        return ""
-    return lines[i].text
-
-
-def _one_block(lines: list[Line]) -> bool:
-    return len({ln.block for ln in lines}) <= 1
-
-
-def _is_headline(line: Line, *, first: bool = False) -> bool:
-    text = _MARKDOWN_HEADING.sub("", line.text)
-    return (
-        2 <= line.words <= 30
-        and not line.furniture
-        and not line.credit
-        and (first or line.block_size <= 2)
-        and not text.endswith((".", ",", ";"))
-        and len(text) <= 250
-    )
-
-
-def _is_meta(line: Line) -> bool:
-    return bool(find_author(line.text)) or (line.words <= 14 and find_date(line.text) is not None)
-
-
 def _clean_title(title: str) -> str:
-    return _MARKDOWN_HEADING.sub("", title).strip().strip("*_").strip()
+    return MARKDOWN_HEADING.sub("", title).strip().strip("*_").strip()
 
 
 def _title_from_filename(filename: str) -> str:
@@ -301,13 +184,13 @@ def _body(lines: list[Line], title: str) -> str:
     paragraphs: list[str] = []
     last_block = None
     # With no blank lines at all, each line is the only paragraph mark there is.
-    one_block = _one_block(lines)
+    single = one_block(lines)
     for line in lines:
         key = line.text.casefold()
-        if key in seen or (not line.prose and _is_meta(line)):
+        if key in seen or (not line.prose and is_meta(line)):
             continue
         seen.add(key)
-        if line.block == last_block and paragraphs and not one_block:
+        if line.block == last_block and paragraphs and not single:
             paragraphs[-1] += "\n" + line.text
         else:
             paragraphs.append(line.text)
@@ -331,7 +214,7 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
             return known_outlet(name) or name
-    if name := _masthead(lines):
+    if name := masthead(lines):
         return known_outlet(name) or name
     if name := wire_in_dateline(body):
         return known_outlet(name) or name
@@ -343,16 +226,6 @@ def _dropped(lines: list[Line], body: str, title: str, parts: Parts) -> tuple[st
     kept = set(body.splitlines()) | {title, parts.standfirst}
     kept |= {c for caption in parts.captions for c in (caption, caption.split(" (")[0])}
     return tuple(ln.text for ln in lines if ln.text not in kept)
-
-
-def _index_of(lines: list[Line], title: str, start: int) -> int:
-    """Where the headline sits nearest the article (the article's start when it is not
-    printed above it; the page's title line on top often repeats it)."""
-    at = [i for i, ln in enumerate(lines[: start + 2]) if ln.text == title]
-    # Share bars and menus may sit between: only prose between them says it is elsewhere.
-    near = at and (at[-1] >= start - _TITLE_WINDOW
-                   or (at[-1] > 0 and not any(ln.prose for ln in lines[at[-1] + 1 : start])))
-    return at[-1] if near else start
 
 
 def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str,

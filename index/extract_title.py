@@ -1,0 +1,140 @@
+"""The headline rules: the page title line's headline and outlet suffix, headline-shaped
+lines above the article, mastheads and menus, and where the headline is printed."""
+
+# Typographic dashes and full-width marks are matched on purpose.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import re
+
+from index.extract_dates import find_date
+from index.extract_lines import Line, title_case
+from index.extract_meta import find_author
+
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+# "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
+_TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
+
+_TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
+
+_TITLE_WINDOW = 12  # lines above the article searched for its headline
+
+_PUNCT = re.compile(r"[.,;:!?]")
+# Navigation sections: short title-case lines on top that are not the site's name.
+
+# Navigation sections: short title-case lines on top that are not the site's name.
+_SECTIONS = frozenset(
+    ("world", "news", "politics", "business", "sport", "sports", "technology", "tech",
+     "opinion", "culture", "science", "health", "economy", "environment", "entertainment",
+     "lifestyle", "travel", "football", "europe", "asia", "africa", "americas", "middle east",
+     "local", "national", "international", "latest", "video", "analysis", "features")
+)  # fmt: skip
+
+def page_title(first: str) -> tuple[str, str]:
+    """A page title's headline and outlet suffix ("Headline - Outlet" -> both parts)."""
+    first = MARKDOWN_HEADING.sub("", first)
+    for pattern in (_TITLE_BAR, _TITLE_DASH):
+        parts = pattern.split(first)
+        if len(parts) >= 2:
+            head, tail = parts[0], parts[-1].strip()
+            if pattern is _TITLE_DASH:
+                head = first[: first.rfind(parts[-1])].rstrip(" -–—:")
+            if _looks_like_outlet(tail) and len(head.split()) >= 2:
+                return head.strip(), tail
+    return first, ""
+
+def _looks_like_outlet(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and len(text) <= 40 and not text.endswith((".", "?", "!"))
+
+def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str:
+    """The headline: the page title's (as printed in the page if it is), else the headline-like
+    line above the article, preferring the one just above the byline and date lines, since
+    photo captions sit between those and the body."""
+    if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)
+                  and not is_meta(lines[0])):
+        folded = headline.casefold()
+        return next(
+            (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
+        )
+    # Text pasted with single newlines is one block; block size then says nothing.
+    single = one_block(lines)
+    above = range(max(0, start - _TITLE_WINDOW), start)
+    found = [i for i in above if _is_candidate(lines, i, single)]
+    metas = [i for i in above if is_meta(lines[i])]
+    if metas:
+        # Only a real headline, not a menu item such as "Middle East", beats the nearest line.
+        over = [i for i in found if i < metas[-1] and lines[i].words >= 4]
+        if over:
+            return lines[over[-1]].text
+    return lines[found[-1]].text if found else ""
+
+def _is_candidate(lines: list[Line], i: int, single: bool) -> bool:
+    line = lines[i]
+    if is_meta(line):
+        return False
+    return _is_headline(line, first=single) or _ends_menu(lines, i)
+
+def _ends_menu(lines: list[Line], i: int) -> bool:
+    """A headline printed right under the menu words, in the same block as them."""
+    line, before = lines[i], lines[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.block == line.block
+        and _menu_like(before)
+        and _is_headline(line, first=True)
+        and line.words >= 5
+        and not title_case(line.text)
+    )
+
+def _menu_like(line: Line) -> bool:
+    """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
+    parts = _TITLE_BAR.split(line.text)
+    return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
+
+def _is_masthead(lines: list[Line], i: int = 0) -> bool:
+    """A site name on top of the page ("Levant Wire"): one to three capitalised words with
+    the menu right under them."""
+    words = lines[i].text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[0].isupper() or not w[0].isalpha() for w in words)
+        and not _PUNCT.search(lines[i].text)
+        and i + 1 < len(lines)
+        and _menu_like(lines[i + 1])
+    )
+
+def masthead(lines: list[Line]) -> str:
+    """The site name on top of the page, if the first line that is not furniture is one."""
+    i = next((i for i, line in enumerate(lines) if not line.furniture), None)
+    if i is None or not _is_masthead(lines, i) or lines[i].text.casefold() in _SECTIONS:
+        return ""
+    return lines[i].text
+
+def one_block(lines: list[Line]) -> bool:
+    return len({ln.block for ln in lines}) <= 1
+
+def _is_headline(line: Line, *, first: bool = False) -> bool:
+    text = MARKDOWN_HEADING.sub("", line.text)
+    return (
+        2 <= line.words <= 30
+        and not line.furniture
+        and not line.credit
+        and (first or line.block_size <= 2)
+        and not text.endswith((".", ",", ";"))
+        and len(text) <= 250
+    )
+
+def is_meta(line: Line) -> bool:
+    return bool(find_author(line.text)) or (line.words <= 14 and find_date(line.text) is not None)
+
+def index_of(lines: list[Line], title: str, start: int) -> int:
+    """Where the headline sits nearest the article (the article's start when it is not
+    printed above it; the page's title line on top often repeats it)."""
+    at = [i for i, ln in enumerate(lines[: start + 2]) if ln.text == title]
+    # Share bars and menus may sit between: only prose between them says it is elsewhere.
+    near = at and (at[-1] >= start - _TITLE_WINDOW
+                   or (at[-1] > 0 and not any(ln.prose for ln in lines[at[-1] + 1 : start])))
+    return at[-1] if near else start
