@@ -5,12 +5,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 
 from index.errors import InputError
 from index.extract_byline import NearLine, choose_author, outlet_in_byline
 from index.extract_dates import DateLine, FoundDate, choose_date, find_date, numeric_order
+from index.extract_headline import Candidate as HeadlineCandidate
+from index.extract_headline import Page as HeadlinePage
+from index.extract_headline import candidates
+from index.extract_headline import choose as choose_headline
 from index.extract_lines import Line, is_furniture, keep, main_region, split_lines
 from index.extract_meta import (
     copyright_outlet,
@@ -34,7 +39,7 @@ from index.extract_title import (
 from index.extract_visible import visible_text
 from index.models import Extracted
 
-__all__ = ["clean_text", "extract_html", "outlet_from_url"]
+__all__ = ["clean_text", "extract_html", "headline_candidates", "outlet_from_url"]
 
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -53,18 +58,9 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
 
     Raises InputError for empty input, binary junk, or text with no article-like prose.
     """
-    text = _check_text(text, filename)
-    lines = split_lines(text)
-    start, end = main_region(lines)
-    if not any(line.prose for line in lines[start:end]):
-        raise InputError(
-            f"{filename or 'the input'} has no article text",
-            "expected paragraphs of prose, found only short lines such as menus or lists",
-        )
-    headline, suffix = page_title(lines[0].text)
-    start = after_headline(lines, (start, end), headline) if start > 0 else start
-    end = thread_start(lines, (start, end))
-    title = rule_title(lines, start, headline, suffix)
+    layout = _layout(text, filename)
+    lines, (start, end), suffix = layout.lines, layout.region, layout.suffix
+    title = _headline(layout)
     anchor = index_of(lines, title, start)
     date = _published(lines, anchor, (start, end), url, saved)
     if _already_clean(lines, start, end):
@@ -86,6 +82,52 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
         published_precision=date.precision if date else "zoned",
         url=url,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The page's lines, the article's run of them, and its title line's two parts."""
+
+    lines: list[Line]
+    region: tuple[int, int]
+    headline: str
+    suffix: str
+
+
+def _layout(text: str, filename: str) -> _Layout:
+    text = _check_text(text, filename)
+    lines = split_lines(text)
+    start, end = main_region(lines)
+    if not any(line.prose for line in lines[start:end]):
+        raise InputError(
+            f"{filename or 'the input'} has no article text",
+            "expected paragraphs of prose, found only short lines such as menus or lists",
+        )
+    headline, suffix = page_title(lines[0].text)
+    start = after_headline(lines, (start, end), headline) if start > 0 else start
+    end = thread_start(lines, (start, end))
+    return _Layout(lines, (start, end), headline, suffix)
+
+
+def _headline_page(layout: _Layout) -> HeadlinePage:
+    lines, start = layout.lines, layout.region[0]
+    rule = rule_title(lines, start, layout.headline, layout.suffix)
+    return HeadlinePage(lines, start, layout.headline, rule, is_meta)
+
+
+def _headline(layout: _Layout) -> str:
+    """The learned model's pick among the headline candidates (the page title's headline
+    when it wins), else the rules' pick."""
+    page = _headline_page(layout)
+    if _already_clean(layout.lines, *layout.region):
+        return page.rule  # a note: its first line, when it is shaped like a title
+    best = choose_headline(page)
+    return best.text if best is not None else page.rule
+
+
+def headline_candidates(text: str) -> list[HeadlineCandidate]:
+    """The headline candidates of a page with their signals (for bench/headline_fit.py)."""
+    return candidates(_headline_page(_layout(text, "")))
 
 
 def extract_html(html: str, *, url: str = "") -> Extracted:

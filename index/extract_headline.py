@@ -21,7 +21,7 @@ _TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")  # noqa: RUF001 (full-width bar on
 
 SIGNALS = (
     "title_line", "near", "inside", "length", "title_case", "repeat", "body", "sentence_end",
-    "alone", "meta_below", "menu_above", "rule",
+    "alone", "meta_below", "menu_above", "prose", "rule",
 )  # fmt: skip
 
 
@@ -97,13 +97,14 @@ def _signals(page: Page, i: int, text: str, body: set[str]) -> dict[str, float]:
         "alone": 1.0 if i > 0 and line.block_size <= 2 else 0.0,
         "meta_below": 1.0 if any(page.is_meta(ln) for ln in below) else 0.0,
         "menu_above": 1.0 if i > 1 and _menu_like(lines[i - 1]) else 0.0,
+        "prose": 1.0 if i > 0 and line.prose else 0.0,
         "rule": 1.0 if text == page.rule else 0.0,
     }
 
 
 def _shaped(line: Line) -> bool:
     return (2 <= line.words <= 30 and len(line.text) <= 250 and not line.furniture
-            and not line.credit and not line.prose)
+            and not line.credit)
 
 
 def _first_prose(lines: list[Line], start: int) -> list[Line]:

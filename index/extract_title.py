@@ -13,17 +13,11 @@ from index.extract_lines import Line, title_case
 from index.extract_meta import find_author
 
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-
 # "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
 _TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
-
 _TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
-
 _TITLE_WINDOW = 12  # lines above the article searched for its headline
-
 _PUNCT = re.compile(r"[.,;:!?]")
-# Navigation sections: short title-case lines on top that are not the site's name.
-
 # Navigation sections: short title-case lines on top that are not the site's name.
 _SECTIONS = frozenset(
     ("world", "news", "politics", "business", "sport", "sports", "technology", "tech",
@@ -31,6 +25,7 @@ _SECTIONS = frozenset(
      "lifestyle", "travel", "football", "europe", "asia", "africa", "americas", "middle east",
      "local", "national", "international", "latest", "video", "analysis", "features")
 )  # fmt: skip
+
 
 def page_title(first: str) -> tuple[str, str]:
     """A page title's headline and outlet suffix ("Headline - Outlet" -> both parts)."""
@@ -45,16 +40,25 @@ def page_title(first: str) -> tuple[str, str]:
                 return head.strip(), tail
     return first, ""
 
+
+def _first_line_is_title(lines: list[Line], start: int) -> bool:
+    """A first line with no outlet suffix is the page's title when it is long enough to be a
+    headline or the page prints it again; a short one is a prompt ("Connect with us")."""
+    first = lines[0]
+    return first.words >= 4 or any(ln.text == first.text for ln in lines[1 : start + 2])
+
+
 def _looks_like_outlet(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 5 and len(text) <= 40 and not text.endswith((".", "?", "!"))
+
 
 def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str:
     """The headline: the page title's (as printed in the page if it is), else the headline-like
     line above the article, preferring the one just above the byline and date lines, since
     photo captions sit between those and the body."""
     if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)
-                  and not is_meta(lines[0])):
+                  and not is_meta(lines[0]) and _first_line_is_title(lines, start)):
         folded = headline.casefold()
         return next(
             (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
@@ -71,11 +75,13 @@ def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str
             return lines[over[-1]].text
     return lines[found[-1]].text if found else ""
 
+
 def _is_candidate(lines: list[Line], i: int, single: bool) -> bool:
     line = lines[i]
     if is_meta(line):
         return False
     return _is_headline(line, first=single) or _ends_menu(lines, i)
+
 
 def _ends_menu(lines: list[Line], i: int) -> bool:
     """A headline printed right under the menu words, in the same block as them."""
@@ -89,10 +95,12 @@ def _ends_menu(lines: list[Line], i: int) -> bool:
         and not title_case(line.text)
     )
 
+
 def _menu_like(line: Line) -> bool:
     """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
     parts = _TITLE_BAR.split(line.text)
     return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
+
 
 def _is_masthead(lines: list[Line], i: int = 0) -> bool:
     """A site name on top of the page ("Levant Wire"): one to three capitalised words with
@@ -106,6 +114,7 @@ def _is_masthead(lines: list[Line], i: int = 0) -> bool:
         and _menu_like(lines[i + 1])
     )
 
+
 def masthead(lines: list[Line]) -> str:
     """The site name on top of the page, if the first line that is not furniture is one."""
     i = next((i for i, line in enumerate(lines) if not line.furniture), None)
@@ -113,8 +122,10 @@ def masthead(lines: list[Line]) -> str:
         return ""
     return lines[i].text
 
+
 def one_block(lines: list[Line]) -> bool:
     return len({ln.block for ln in lines}) <= 1
+
 
 def _is_headline(line: Line, *, first: bool = False) -> bool:
     text = MARKDOWN_HEADING.sub("", line.text)
@@ -127,8 +138,10 @@ def _is_headline(line: Line, *, first: bool = False) -> bool:
         and len(text) <= 250
     )
 
+
 def is_meta(line: Line) -> bool:
     return bool(find_author(line.text)) or (line.words <= 14 and find_date(line.text) is not None)
+
 
 def index_of(lines: list[Line], title: str, start: int) -> int:
     """Where the headline sits nearest the article (the article's start when it is not

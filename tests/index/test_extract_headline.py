@@ -1,0 +1,47 @@
+"""The learned headline model: its weights cover its signals, and it finds the headline under
+menus, section labels and social prompts on hand-written pages."""
+
+from __future__ import annotations
+
+from index.extract import clean_text, headline_candidates
+from index.extract_headline import SIGNALS, score
+from index.headline_weights import WEIGHTS
+
+BODY = (
+    "The regional water board approved a plan on Monday to raise the dam at the northern"
+    " reservoir by four metres, after two dry summers left the valley short of water.\n\n"
+    "Engineers said the work would take three years and would not close the road over the dam"
+    " for more than a few weeks at a time.\n\n"
+    "Farmers in the valley welcomed the plan but asked the board to publish how the extra water"
+    " would be shared between the towns and the fields.\n"
+)
+
+
+def test_every_signal_has_a_fitted_weight() -> None:
+    assert set(WEIGHTS) == set(SIGNALS)
+
+
+def test_headline_under_social_prompts_and_section_labels() -> None:
+    page = ("Connect with us\n\nFacebook\nTwitter\n\nWorld\n\n"
+            "Water board backs plan to raise the northern dam\n\neditorial\nPublished\non\n\n"
+            + BODY)
+    assert clean_text(page).title == "Water board backs plan to raise the northern dam"
+
+
+def test_the_title_lines_headline_printed_again_wins() -> None:
+    page = ("Water board backs plan to raise the northern dam | Valley Courier\n\nHome\nNews\n"
+            "Weather\n\nMost read: Bus fares rise in June\n\n"
+            "Water board backs plan to raise the northern dam\n\nBy Ada Moss\n\n" + BODY)
+    result = clean_text(page)
+    assert result.title == "Water board backs plan to raise the northern dam"
+    assert result.outlet == "Valley Courier"
+
+
+def test_candidates_carry_the_measured_signals() -> None:
+    page = "Dam plan approved - Valley Courier\n\nDam plan approved\n\n" + BODY
+    found = headline_candidates(page)
+    printed = next(c for c in found if c.index > 0 and c.text == "Dam plan approved")
+    assert printed.signals["repeat"] == 1.0
+    assert printed.signals["body"] > 0
+    assert set(printed.signals) == set(SIGNALS)
+    assert score(printed.signals) > score({name: 0.0 for name in SIGNALS})
