@@ -10,7 +10,7 @@ from briefing.provenance import Source, day_span, format_day, headline, outlet_c
 from briefing.select import Selection
 from briefing.story_text import Cited, Ledger, story_sentences
 from briefing.summarizers import DEFAULT_ALGORITHM
-from index.models import Article
+from index.models import Article, format_published
 from index.stories import Story
 
 KEY_POINTS = 8
@@ -129,8 +129,7 @@ def describe(selection: Selection) -> tuple[tuple[str, str], ...]:
     if selection.searches:
         lines.append(("Saved searches", ", ".join(f"@{s.lstrip('@')}" for s in selection.searches)))
     if selection.since is not None:
-        since = selection.since.astimezone(UTC)
-        lines.append(("Period", f"since {format_day(since)}, {since:%H:%M} UTC"))
+        lines.append(("Period", f"since {format_published(selection.since.astimezone(UTC))}"))
     if selection.tags:
         lines.append(("Tags", ", ".join(selection.tags)))
     if selection.ids:
@@ -162,11 +161,17 @@ def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int
     return StoryEntry(
         title=_story_title(story, articles, point),
         outlets=story.outlets,
-        dates=day_span(story.first, story.last),
+        dates=_dates([articles[i] for i in story.article_ids]),
         updated=story.updated,
         summary=summary,
         refs=tuple(sorted({refs[i] for i in story.article_ids})),
     )
+
+
+def _dates(members: Sequence[Article]) -> str:
+    """The days its articles were published; the days they were only added are not shown."""
+    published = [a.published for a in members if a.published is not None]
+    return day_span(min(published), max(published)) if published else "date unknown"
 
 
 def _story_title(story: Story, articles: Mapping[str, Article], point: Cited | None) -> str:

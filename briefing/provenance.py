@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 
-from index.models import Article
+from index.models import Article, format_published
 
 # What ingest stores when a page had no headline: never shown as if it were one.
 UNTITLED = "(untitled)"
@@ -23,7 +23,7 @@ class Source:
     id: str
     title: str
     outlet: str
-    date: str  # "20 November 2026, 14:40 UTC", or "date unknown, added 21 November 2026"
+    date: str  # "2026-11-20 14:40 UTC", "2026-11-20", or "date unknown, added 2026-11-21"
     url: str  # http(s) link when the article has one
     file: str  # else the file name it came from
 
@@ -40,13 +40,11 @@ def headline(article: Article) -> str:
 
 
 def article_date(article: Article) -> str:
-    """When it was published; a day that is only when it was added says so."""
+    """When it was published, as precisely as the page said (models.format_published); the
+    day it was added is labelled as such, never shown as a publication date."""
     if article.published is None:
-        return f"date unknown, added {format_day(article.added.astimezone(UTC))}"
-    published = article.published.astimezone(UTC)
-    if published.time() == time(0, 0):  # a day without a time of day
-        return format_day(published)
-    return f"{format_day(published)}, {published:%H:%M} UTC"
+        return f"date unknown, added {format_published(article.added, 'day')}"
+    return article.published_label
 
 
 def source(article: Article, ref: int) -> Source:

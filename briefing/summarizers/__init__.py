@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from briefing.registry import ALGORITHMS, DEFAULT_ALGORITHM, summarizer
 from briefing.summarizers._document import STEMMER, STOP_WORDS, build_document, verbatim
-from briefing.summarizers.key_points import key_points
 from briefing.summarizers.story import StoryDocument, StorySummarizer
 
 __all__ = [
-    "ALGORITHMS", "DEFAULT_ALGORITHM", "Picked", "key_points", "summarize", "summarize_story",
+    "ALGORITHMS", "DEFAULT_ALGORITHM", "Picked", "summarize", "summarize_story",
     "within_words"
 ]
 

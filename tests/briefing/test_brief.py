@@ -13,7 +13,12 @@ from briefing.compose import Briefing, Options, StoryEntry, compose
 from briefing.select import search_members, select_articles, select_stories, story_articles
 from index.errors import NewsdeskError
 from index.library import Library
-from tests.briefing.samples import ARTICLES, CAPTION, build_sample_library
+from tests.briefing.samples import ARTICLES, CAPTION, build_sample_library, import_article
+
+FERRY = ("The river ferry at Qasr carried 40 passengers on Monday, its first crossing since "
+         "the flood, the port authority said. Tickets cost 2 dinars.")
+WAGES = ("Teachers in Mosul received three months of unpaid salaries on Sunday, the "
+         "education ministry announced. The payments reached 9,000 staff.")
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -77,7 +82,7 @@ def test_heading_counts_key_points_and_sections(library: Library, sample: dict[s
     assert briefing.article_count == len(ARTICLES) + 1  # the convoy copy is a source too
     # Border Monitor, Frontier Daily, Gulf Energy Wire, Capital Herald, and the copy's outlet
     assert briefing.outlet_count == 5
-    assert ("Period", "since 1 November 2026, 00:00 UTC") in briefing.criteria
+    assert ("Period", "since 2026-11-01 00:00 UTC") in briefing.criteria
     refs = {s.ref: s for s in briefing.sources}
     assert sorted(refs) == list(range(1, len(ARTICLES) + 2))
     assert briefing.key_points
@@ -126,7 +131,7 @@ def test_stories_carry_metadata_and_verbatim_summaries(
 ) -> None:
     briefing = _compose(library, Selection(tags=("security",)))
     drones = next(s for s in briefing.sources if s.id == sample["drones.txt"])
-    assert drones.date == "18 November 2026, 21:40 UTC"
+    assert drones.date == "2026-11-18 21:40"  # the page gave no zone
     assert drones.outlet == "Frontier Daily" and drones.file == "drones.txt"
     story = _story_of(briefing, drones.ref)
     assert story.title == "Drone sightings prompt curfew in border town"
@@ -137,6 +142,20 @@ def test_stories_carry_metadata_and_verbatim_summaries(
         assert sentence.text in body and sentence.refs == (drones.ref,)
         assert sentence.text != story.title and "Pictured" not in sentence.text
     assert CAPTION not in body  # the caption is cleanup's to drop, and never summarized
+
+
+def test_dates_say_no_more_than_the_page_did(library: Library, tmp_path: Path) -> None:
+    day_only = import_article(library, tmp_path, title="Ferry resumes", tags=["t"],
+                              published="2026-11-17", body=FERRY)
+    undated = import_article(library, tmp_path, title="Teachers paid", tags=["t"],
+                             body=WAGES)
+    briefing = _compose(library, Selection(tags=("t",)))
+    dates = {s.id: s.date for s in briefing.sources}
+    assert dates[day_only] == "2026-11-17"  # no invented 00:00
+    assert dates[undated].startswith("date unknown, added ")
+    entries = {e.title: e.dates for s in briefing.sections for e in s.stories}
+    assert entries["Teachers paid"] == "date unknown"
+    assert entries["Ferry resumes"] == "17 November 2026"
 
 
 def test_near_duplicate_is_one_story_citing_both_outlets(

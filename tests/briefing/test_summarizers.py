@@ -1,4 +1,4 @@
-"""Summaries: verbatim sentences, right count, every algorithm offline, key points cited."""
+"""Summaries: verbatim sentences, right count, every algorithm offline, stories cited."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, key_points, summarize
+from briefing.summarizers import ALGORITHMS, DEFAULT_ALGORITHM, summarize, summarize_story
 from briefing.text import split_sentences
 from index.errors import NewsdeskError
 
@@ -107,34 +107,29 @@ def test_unknown_algorithm_raises_newsdesk_error_with_a_hint() -> None:
     assert all(name in raised.value.hint for name in ALGORITHMS)
 
 
-def test_key_points_drop_a_sentence_two_articles_share_and_cite_each_article() -> None:
-    articles = [
-        ("border-1", "Clashes at the border", BORDER),
-        ("flood-1", "Valley flooded", FLOOD),
-        ("border-2", "Families shelter from fighting", BORDER_FOLLOW_UP),
-    ]
-    points = key_points(articles, sentences=8)
-    assert len(points) == 8
-    sentences = [s for s, _ in points]
-    assert sum("Fighting broke out overnight" in s for s in sentences) == 1
-    bodies = {article_id: body for article_id, _, body in articles}
-    assert all(sentence in bodies[article_id] for sentence, article_id in points)
-    assert {"border-1", "flood-1", "border-2"} <= {article_id for _, article_id in points}
+def test_a_story_summary_says_a_shared_sentence_once_citing_every_article() -> None:
+    articles = [("Clashes at the border", BORDER), ("Families shelter", BORDER_FOLLOW_UP),
+                ("Clashes again", BORDER)]
+    picked = summarize_story(articles, sentences=8)
+    assert sum("Fighting broke out overnight" in p.text for p in picked) == 1
+    shared = next(p for p in picked if "Fighting broke out overnight" in p.text)
+    assert shared.articles == (0, 2)
+    assert all(p.text in articles[p.articles[0]][1] for p in picked)
 
 
-def test_key_points_of_nothing_is_empty() -> None:
-    assert key_points([], sentences=5) == []
+def test_a_story_of_nothing_is_empty() -> None:
+    assert summarize_story([], sentences=5) == []
 
 
 def test_every_algorithm_runs_without_nltk_data(tmp_path: Path) -> None:
     """sumy's own tokenizer needs NLTK's punkt data; ours must not need any NLTK data."""
     script = (
-        "from briefing.summarizers import ALGORITHMS, summarize, key_points\n"
+        "from briefing.summarizers import ALGORITHMS, summarize, summarize_story\n"
         "import sys\n"
         "body = sys.stdin.read()\n"
         "for name in ALGORITHMS:\n"
         "    assert len(summarize(body, title='Border', sentences=2, algorithm=name)) == 2, name\n"
-        "assert key_points([('a', 'Border', body)], sentences=2)\n"
+        "assert summarize_story([('Border', body)], sentences=2)\n"
     )
     empty = tmp_path / "nltk_data"
     empty.mkdir()

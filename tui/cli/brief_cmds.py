@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,7 @@ from index.errors import NewsdeskError
 from index.models import Extracted
 from tui.cli import main, pass_library
 from tui.cli.output import echo, echo_json
+from tui.cli.selection import make_selection, selection_options
 
 # The library (Whoosh, numpy) loads only for a command that opens it: --version and
 # --help stay fast.
@@ -36,10 +37,6 @@ def _output_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(i.strip() for v in values for i in v.split(",") if i.strip())
-
-
 def _progress() -> Callable[[str, int, int], None]:
     """Progress lines on stderr, a few per stage, so stdout stays for the file paths."""
     shown: set[tuple[str, int]] = set()
@@ -55,29 +52,19 @@ def _progress() -> Callable[[str, int, int], None]:
 
 
 @main.command()
-@click.argument("query", nargs=-1)
-@click.option("--search", "searches", multiple=True, metavar="NAME",
-              help="A saved search (repeatable: any of them).")
-@click.option("--since", metavar="24h|7d|DATE", help="Only articles from this period.")
-@click.option("--tag", "tags", multiple=True, metavar="T", help="Any of these tags (repeatable).")
-@click.option("--ids", "ids", multiple=True, metavar="ID,...", help="These articles (id prefixes).")
-@click.option("--basket", is_flag=True, help="The articles in the briefing basket.")
-@click.option("--new", is_flag=True,
-              help="Only stories no briefing covered yet, or their articles since (updates).")
+@selection_options
 @click.option("--title", metavar="TEXT", help='Heading (default "Briefing — <date>").')
 @click.option("--sections", type=click.Choice(["tags", "searches"]), default="tags",
               show_default=True, help="One section per tag, or per saved search.")
 @_output_options
 @click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
-              help="Summary sentences per article.")
+              help="Summary sentences per top story.")
 @ALGORITHM
 @click.option("--template", "template_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder with your own briefing.md.j2, briefing.html.j2, briefing.css.")
 @pass_library
-def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
-          since: str | None, tags: tuple[str, ...], ids: tuple[str, ...], basket: bool,
-          new: bool, title: str | None, sections: str, sentences: int, algorithm: str,
-          template_dir: str | None, **files: str | None) -> None:
+def brief(library: Library, title: str | None, sections: str, sentences: int, algorithm: str,
+          template_dir: str | None, **options: Any) -> None:
     """Write a briefing: key points, sections by tag, a summary of each story, the sources.
 
     Criteria of different kinds narrow each other; several tags or searches widen
@@ -92,15 +79,12 @@ def brief(library: Library, query: tuple[str, ...], searches: tuple[str, ...],
     """
     # Imported here: building pulls in sumy and numpy, which the other commands never need
     # (WeasyPrint itself is imported only when the PDF is rendered).
-    from briefing.build import Selection, parse_since, write_briefing
+    from briefing.build import write_briefing
 
     # WeasyPrint logs font-subsetting notices as warnings; they are not the user's business.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    selection = Selection(
-        query=" ".join(query), searches=tuple(s.lstrip("@") for s in searches),
-        since=parse_since(since) if since else None, tags=tags, ids=_split_ids(ids),
-        basket=basket, new=new,
-    )
+    files = {name: options.pop(name) for name in list(options) if name.startswith(OUTPUT)}
+    selection = make_selection(**options)
     named = {option[len(OUTPUT):]: path for option, path in files.items() if path}
     written = write_briefing(
         library, selection, outputs=named or None, title=title, sections=sections,
