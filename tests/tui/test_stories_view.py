@@ -3,15 +3,19 @@ articles, and the article view naming the other reports of its story."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
+from index.models import Article
+from index.stories import Story
 from tests.tui.test_app import SIZE, started
 from tests.tui.waits import until
 from tui.app import NewsdeskApp
 from tui.screens.reader import ReaderScreen
-from tui.screens.stories import StoriesScreen
+from tui.screens.stories import StoriesScreen, article_label, story_label
+from tui.widgets.article_view import story_lines
 
 
 def _loaded(app: NewsdeskApp) -> bool:
@@ -59,3 +63,15 @@ async def test_stories_entry_in_the_sidebar(sample_home: Path) -> None:
         sidebar.highlighted = sidebar.get_option_index("stories")
         await pilot.press("enter")
         await until(pilot, lambda: _loaded(app))
+
+
+def test_story_dates_show_the_year_like_the_article_list() -> None:
+    # a story from two years ago must not look like this week's
+    first = datetime(2024, 3, 27, 9, 0, tzinfo=UTC)
+    story = Story(id="s1", title="Dam talks resume", article_ids=("a", "b"),
+                  outlets=("Tigris Daily",), first=first, last=first + timedelta(days=2),
+                  score=1.0, new=True, updated=False)
+    assert "2024-03-27 to 2024-03-29" in story_label(story).plain
+    article = Article(id="b", title="Talks on the dam resume", body="", published=first)
+    assert article_label(article).plain.startswith("2024-03-27 — Talks on the dam resume")
+    assert "2024-03-27" in story_lines([article]).plain

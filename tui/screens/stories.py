@@ -24,6 +24,7 @@ from index.stories import Story
 from index.textsafe import visible, visible_line
 from tui.messages import LibraryFailed
 from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import DATE_FORMAT
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -41,9 +42,9 @@ def story_label(story: Story) -> Text:
     elif story.updated:
         text.append("  updated", style="bold #f5c211")
     count = len(story.article_ids)
-    dates = f"{story.first:%d %b}"
+    dates = story.first.strftime(DATE_FORMAT)
     if story.last.date() != story.first.date():
-        dates += f" to {story.last:%d %b}"
+        dates += " to " + story.last.strftime(DATE_FORMAT)
     about = [", ".join(story.outlets), f"{count} article{'s' * (count != 1)}", dates]
     text.append("\n" + visible_line(" · ".join(p for p in about if p)), style="italic")
     return text
@@ -51,7 +52,8 @@ def story_label(story: Story) -> Text:
 
 def article_label(article: Article) -> Text:
     """One line: date, outlet and headline."""
-    about = " — ".join(p for p in (f"{article.date:%d %b}", article.outlet, article.title) if p)
+    about = " — ".join(
+        p for p in (article.date.strftime(DATE_FORMAT), article.outlet, article.title) if p)
     return Text(visible_line(about))
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Markdown, Static
 from index.models import Article
 from index.reading import highlighted
 from index.textsafe import visible, visible_line
+from tui.widgets.article_list import DATE_FORMAT
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
 # leaves nothing in untrusted text that the parser could read as markup.
@@ -68,7 +69,8 @@ def story_lines(story: list[Article]) -> Text:
     """The other articles of a story, one a line: date, outlet, headline."""
     lines = Text("Also in this story:", style="bold")
     for other in story:
-        about = " — ".join(p for p in (f"{other.date:%d %b}", other.outlet, other.title) if p)
+        when = other.date.strftime(DATE_FORMAT)
+        about = " — ".join(p for p in (when, other.outlet, other.title) if p)
         lines.append("\n  ◦ " + visible_line(about))
     return lines
 
