@@ -18,17 +18,26 @@ _CAPTION_START = re.compile(
     r"|pictured\s*:|above\s*:|top\s*:|photo\s*:|image\s*:|caption\s*:|image caption\b)",
     re.IGNORECASE,
 )
-# A credit closing a caption: "... on Tuesday. (AP Photo/Jane Doe)", "... June 30. [CTS]".
+# Photo agencies and wires, as they close a credit.
+_AGENCIES = (
+    r"(?:ap|afp|epa|reuters|getty(?: images)?|associated press|bloomberg|shutterstock|alamy"
+    r"|xinhua|dpa|ansa|anadolu(?: agency)?|sipa|efe|pool|handout|istock(?:photo)?"
+    r"|nurphoto|zuma(?: press)?|imago|tass|kyodo|yonhap|pa(?: images| media| wire)?)"
+)
+# A credit closing a caption: "... on Tuesday. (AP Photo/Jane Doe)", "... June 30. [CTS]",
+# "... in Austria. Jane Doe / Reuters file".
 _CREDIT_END = re.compile(
     r"(?:\((?:[^()]{0,40}\b(?:photo|image|picture|credit|via)\b[^()]{0,60})\)"
-    r"|\[[A-Z]{2,6}\])\W*$",
+    r"|\[[A-Z]{2,6}\]|\b(?:submitted|file|staff|courtesy|handout) (?:photo|image)"
+    r"|[.!?]\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*/\s*(?:[\w.'’-]+\s*/\s*)?" + _AGENCIES
+    + r"(?:\s+file)?)\W*$",
     re.IGNORECASE,
 )
-# Photo agencies and wires, for credit lines such as "Jane Doe, AP" or "Jane Doe | Getty".
-_AGENCY = re.compile(
-    r"\b(?:ap|afp|epa|reuters|getty(?: images)?|associated press|bloomberg|shutterstock|alamy"
-    r"|xinhua|dpa|ansa|anadolu(?: agency)?|sipa|efe|pool|handout|file|istock(?:photo)?"
-    r"|nurphoto|zuma(?: press)?|imago|tass|kyodo|yonhap|pa(?: images| media| wire)?)\W*$",
+# For credit lines such as "Jane Doe, AP" or "Jane Doe | Getty".
+_AGENCY = re.compile(r"\b(?:" + _AGENCIES + r"|file)\W*$", re.IGNORECASE)
+# A photo gallery's counter: "Image 2 of 5", "1 / 23".
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”«»]|\s'|'\s")
@@ -84,20 +93,42 @@ def split_parts(lines: list[Line], kept: list[Line], anchor: int | None,
     position = {id(line): i for i, line in enumerate(lines)}
     standfirst = _standfirst(lines, anchor, is_meta) if anchor is not None else ""
     captions: list[str] = []
-    body: list[Line] = []
-    for line in kept:
+    caption_lines: set[str] = set()
+    # Photos often sit between the headline and the body: their captions count too.
+    first = position[id(kept[0])] if kept else len(lines)
+    header = [ln for ln in lines[anchor + 1 : first] if not (
+        ln.furniture or ln.credit or credit_line(ln) or is_meta(ln)
+        or _GALLERY_COUNTER.match(ln.text))] if anchor is not None else []
+    for line in header + kept:
         i = position[id(line)]
         following = lines[i + 1] if i + 1 < len(lines) else None
         if standfirst and line.text == standfirst:
             continue
-        if is_caption(line, following):
+        if (is_caption(line, following) or _between_credit_and_byline(lines, i, is_meta)
+                or _after_gallery_counter(lines, i)):
+            caption_lines.add(line.text)
             credit = f" ({following.text.strip('() ')})" if following and credit_line(
                 following) and not line.credit else ""
             if (text := line.text + credit) not in captions:
                 captions.append(text)
-            continue
-        body.append(line)
+    # Galleries print a caption twice, once without its credit: both copies are the caption.
+    body = [line for line in kept if line.text not in caption_lines
+            and not (standfirst and line.text == standfirst)]
     return Parts(body, standfirst, tuple(captions))
+
+
+def _after_gallery_counter(lines: list[Line], i: int) -> bool:
+    """A gallery's caption: the line right under "Image 2 of 5"."""
+    return i > 0 and lines[i].words <= 35 and bool(_GALLERY_COUNTER.match(lines[i - 1].text))
+
+
+def _between_credit_and_byline(lines: list[Line], i: int,
+                               is_meta: Callable[[Line], bool]) -> bool:
+    """A caption printed under its photo's credit: a short line between a bare credit line
+    and the byline or date line ("Jane Doe | Getty Images" / caption / "By Ann Roe")."""
+    if i == 0 or i + 1 >= len(lines) or lines[i].words > 35:
+        return False
+    return _bare_credit(lines[i - 1]) and is_meta(lines[i + 1])
 
 
 def _standfirst(lines: list[Line], anchor: int, is_meta: Callable[[Line], bool]) -> str:
@@ -107,7 +138,9 @@ def _standfirst(lines: list[Line], anchor: int, is_meta: Callable[[Line], bool])
         line = lines[i]
         if is_meta(line) or line.furniture or line.credit:
             continue
-        if not 6 <= line.words <= 60 or line.text.endswith(":"):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if (not 6 <= line.words <= 60 or line.text.endswith(":")
+                or is_caption(line, following) or (i > 0 and _after_gallery_counter(lines, i))):
             return ""
         return line.text if _meta_follows(lines, i, is_meta) else ""
     return ""
