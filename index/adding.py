@@ -18,7 +18,7 @@ from index.sources import URL
 from index.store import NewArticle
 
 BATCH = 500  # inputs read and cleaned per step of a bulk add
-STORE_CHUNK = 25  # inputs per store transaction: short, so other writers barely wait
+STORE_CHUNK = 5  # inputs per store transaction: short, so a user's write barely waits
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
 INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
@@ -137,7 +137,7 @@ class Adding(IndexUpkeep):
         # or not, and a user's tag or mark waits for one chunk at most, not a batch.
         results: list[AddResult] = []
         for start in range(0, len(prepared), STORE_CHUNK):
-            with self.store.transaction():
+            with self.store.transaction(bulk=True):
                 results += [
                     item if isinstance(item, AddResult) else self._store_one(item)
                     for item in prepared[start : start + STORE_CHUNK]
@@ -160,28 +160,32 @@ class Adding(IndexUpkeep):
         while batch is not None:
             results: list[AddResult] = []
             indexed: list[str] = []
-            try:
-                with self.index.bulk(procs=procs) as writer:
-                    while batch is not None and len(results) < FLUSH:
-                        stored = self._store_only(batch)
-                        new = [
-                            item.article
-                            for item, result in zip(batch, stored, strict=True)
-                            if result.status == "added" and isinstance(item, NewArticle)
-                        ]
-                        writer(new)
-                        indexed += [a.id for a in new]
-                        results += stored
-                        batch = next(batches, None)  # read and cleaned while Whoosh indexes
-            except NewsdeskError:
-                raise
-            except Exception as exc:
-                # Stored and queued already: a rebuild from the store indexes them too.
-                self._repair_or_raise(exc)
-            self.store.clear_outbox(indexed)
+            # The outbox is cleared before the lock goes: a command taking the lock next
+            # must not find this chunk's articles queued and index them all again.
+            with self.index.write_lock():
+                try:
+                    with self.index.bulk(procs=procs) as writer:
+                        while batch is not None and len(results) < FLUSH:
+                            stored = self._store_only(batch)
+                            new = [
+                                item.article
+                                for item, result in zip(batch, stored, strict=True)
+                                if result.status == "added" and isinstance(item, NewArticle)
+                            ]
+                            writer(new)
+                            indexed += [a.id for a in new]
+                            results += stored
+                            batch = next(batches, None)  # read, cleaned while Whoosh indexes
+                except NewsdeskError:
+                    raise
+                except Exception as exc:
+                    # Stored and queued already: a rebuild from the store indexes them too.
+                    self._repair_or_raise(exc)
+                self.store.clear_outbox(indexed)
             yield from results
+        # What others queued meanwhile (a user's tags); a busy writer's holder takes it over.
         if self.store.outbox_size():
-            self.flush_index()
+            self.flush_index(wait=False)
 
     def _store_one(self, item: NewArticle) -> AddResult:
         a = item.article

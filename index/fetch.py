@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from httpx._utils import get_environment_proxies  # how httpx itself reads *_PROXY, NO_PROXY
 
 from index.errors import FetchError
 from index.ingest import Source
@@ -74,16 +75,15 @@ class Fetcher:
     def __init__(self, config: FetchConfig | None = None) -> None:
         self.config = config or DEFAULT_CONFIG
         limits = httpx.Limits(max_connections=16, max_keepalive_connections=8)
-        transport = httpx.HTTPTransport(limits=limits)
-        # Every connection goes through the address check and the request's deadline.
-        transport._pool._network_backend = GuardedBackend()  # type: ignore[union-attr]
         self.client = httpx.Client(
             follow_redirects=True,
             max_redirects=self.config.max_redirects,
             timeout=httpx.Timeout(self.config.timeout),
             headers={"User-Agent": self.config.user_agent},
-            transport=transport,
-            # Checked for every request, redirects too, even on a pooled connection.
+            transport=_guarded(httpx.HTTPTransport(limits=limits)),
+            mounts=_proxy_mounts(limits),
+            # Checked for every request, redirects too, even on a pooled connection, and
+            # before a proxy is asked for anything.
             event_hooks={"request": [_check_request], "response": [_head_arrived]},
         )
 
@@ -180,6 +180,31 @@ def fetch_source(url: str, config: FetchConfig | None = None) -> Source:
     """Fetch one web page for `newsdesk add URL` (raises FetchError)."""
     with Fetcher(config) as fetcher:
         return fetcher.page(url)
+
+
+def _guarded(transport: httpx.HTTPTransport, proxy_host: str = "") -> httpx.HTTPTransport:
+    # Every connection goes through the address check and the request's deadline.
+    transport._pool._network_backend = GuardedBackend(proxy_host)  # type: ignore[union-attr]
+    return transport
+
+
+def _proxy_mounts(limits: httpx.Limits) -> dict[str, httpx.BaseTransport | None]:
+    """Transports for the proxies of HTTP_PROXY, HTTPS_PROXY, ALL_PROXY (NO_PROXY hosts go
+    direct), as httpx reads them; each connects to its proxy alone."""
+    mounts: dict[str, httpx.BaseTransport | None] = {}
+    for pattern, url in get_environment_proxies().items():
+        if url is None:
+            mounts[pattern] = None
+            continue
+        try:
+            proxy = httpx.Proxy(url)
+            transport = httpx.HTTPTransport(limits=limits, proxy=proxy)
+        except (ValueError, ImportError, httpx.InvalidURL) as exc:
+            raise FetchError(f"cannot use the proxy {url!r} ({exc})",
+                             hint="newsdesk uses http:// proxies from HTTP_PROXY, HTTPS_PROXY "
+                                  "and ALL_PROXY; fix or unset them") from None
+        mounts[pattern] = _guarded(transport, proxy.url.host)
+    return mounts
 
 
 def _check_request(request: httpx.Request) -> None:

@@ -13,7 +13,8 @@ from index.search import IndexBusy, SearchIndex
 from index.store import Store
 
 T = TypeVar("T")
-CATCH_UP_NOTICE = 1000  # articles left unindexed before opening says it is catching up
+CATCH_UP_NOTICE = 100  # articles left unindexed before opening says it is catching up
+FLUSH_CHUNK = 1000  # articles per index commit when catching up: progress between them
 
 
 class RebuildReport(Protocol):
@@ -47,34 +48,41 @@ class IndexUpkeep:
 
     def _catch_up(self, pending: int) -> None:
         # Articles stored but not indexed: a killed command's, or an import's in flight.
-        # An import holding the writer indexes them itself: then this does not wait.
-        reason = "catching the search index up with articles stored but not indexed yet"
+        # An import holding the writer indexes them itself: then this does not wait, and
+        # says nothing (the message comes only once this process holds the writer).
         report = self.on_rebuild
         if report is None or pending < CATCH_UP_NOTICE:
             self.flush_index(wait=False)
             return
-        report(reason, 0, pending)
-        self.flush_index(wait=False, progress=lambda done: report(reason, done, pending))
+        reason = "catching the search index up with articles stored but not indexed yet"
+        self.flush_index(wait=False, progress=lambda done, total: report(reason, done, total))
 
     def flush_index(self, *, wait: bool = True,
-                    progress: Callable[[int], None] | None = None) -> int:
+                    progress: Callable[[int, int], None] | None = None) -> int:
         """Index every article whose index entry is missing or stale; returns how many.
 
         With wait=False it stops, leaving the rest in the outbox, when another process
         is writing the index: that one (or the next command) indexes them, and a user's
-        tag or search never waits for an import.
+        tag or search never waits for an import. `progress(done, total)` is told once
+        the writer is held (done 0) and after each commit.
         """
         done = 0
         try:
-            while ids := self.store.outbox(limit=5000):
-                articles = self.store.get_many(ids)
-                live = [a for a in articles if a.duplicate_of is None]
-                gone = sorted(set(ids) - {a.id for a in live})
-                self._on_index(partial(self.index.update, live, removed=gone, wait=wait))
-                self.store.clear_outbox(ids)
-                done += len(ids)
+            # The lock first: a busy writer costs a command nothing, not a read of the
+            # outbox's articles (thousands, while an import is under way).
+            with self.index.write_lock(wait):
+                total = self.store.outbox_size() if progress else 0
                 if progress:
-                    progress(done)
+                    progress(0, total)
+                while ids := self.store.outbox(limit=FLUSH_CHUNK):
+                    articles = self.store.get_many(ids)
+                    live = [a for a in articles if a.duplicate_of is None]
+                    gone = sorted(set(ids) - {a.id for a in live})
+                    self._on_index(partial(self.index.update, live, removed=gone))
+                    self.store.clear_outbox(ids)
+                    done += len(ids)
+                    if progress:
+                        progress(done, max(done, total))
         except IndexBusy:
             pass  # the writer's holder flushes the outbox when it finishes
         return done

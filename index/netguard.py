@@ -97,13 +97,24 @@ def checked_addresses(host: str, port: int, scope: Scope | None) -> list[str]:
 
 
 class GuardedBackend(SyncBackend):
-    """httpcore's socket backend with the address check and the deadline added."""
+    """httpcore's socket backend with the address check and the deadline added.
+
+    A proxy's backend connects only to the proxy, the user's own setting, as named: the
+    request's own host was resolved and checked before it was sent (see fetch), so a proxy
+    is never asked for an internal address.
+    """
+
+    def __init__(self, proxy_host: str = "") -> None:
+        self.proxy_host = proxy_host.lower().strip("[]")
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Iterable[object] | None = None) -> httpcore.NetworkStream:
         scope: Scope | None = getattr(_local, "scope", None)
-        addresses = checked_addresses(host, port, scope)
+        if self.proxy_host and host.lower().strip("[]") == self.proxy_host:
+            addresses = [host]
+        else:
+            addresses = checked_addresses(host, port, scope)
         error: Exception | None = None
         for address in addresses:
             try:

@@ -157,6 +157,7 @@ class SearchIndex:
         self.root.mkdir(parents=True, exist_ok=True)
         self._ix: index.Index | None = None
         self._searcher: object | None = None
+        self._lock_holder: tuple[int, int] | None = None  # (thread, fd) holding write.lock
 
     # -- locations and locking --------------------------------------------------------
 
@@ -182,15 +183,22 @@ class SearchIndex:
     @contextmanager
     def write_lock(self, wait: bool = True) -> Iterator[int]:
         """One index writer at a time across processes; others wait their turn, or with
-        wait=False get IndexBusy at once."""
+        wait=False get IndexBusy at once. The thread holding it may take it again (a
+        flush that finds the index damaged rebuilds it under the same lock)."""
+        held = self._lock_holder
+        if held is not None and held[0] == threading.get_ident():
+            yield held[1]
+            return
         with open(self.root / "write.lock", "a+") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
             except BlockingIOError:
                 raise IndexBusy("another process is writing the search index") from None
+            self._lock_holder = (threading.get_ident(), fh.fileno())
             try:
                 yield fh.fileno()
             finally:
+                self._lock_holder = None
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def exists(self) -> bool:

@@ -17,6 +17,7 @@ from index.errors import NewsdeskError, NotFoundError
 from index.filters import NEWEST_FIRST, Filter, to_sql
 from index.models import Article, parse_published, published_text, utcnow
 from index.textsafe import clean, clean_line
+from index.turns import Turns
 
 ARTICLE_COLUMNS = (
     "id, title, body, outlet, author, published, added, url, origin, "
@@ -65,6 +66,7 @@ class Store:
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.turns = Turns(path)
         _refuse_lost_database(path)
         try:
             if read_only:
@@ -103,13 +105,25 @@ class Store:
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
         self.db.close()
+        self.turns.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write; BEGIN IMMEDIATE takes the write lock up front to avoid deadlocks."""
+    def transaction(self, *, bulk: bool = False) -> Iterator[sqlite3.Connection]:
+        """One atomic write; BEGIN IMMEDIATE takes the write lock up front to avoid deadlocks.
+
+        A bulk writer's step (bulk=True) lets a user's waiting write go first (see turns).
+        """
         if self.db.in_transaction:
             yield self.db
             return
+        if bulk:
+            self.turns.wait()
+            yield from self._immediate()
+        else:
+            with self.turns.first():
+                yield from self._immediate()
+
+    def _immediate(self) -> Iterator[sqlite3.Connection]:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db

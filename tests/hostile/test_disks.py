@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,19 +109,44 @@ def test_an_empty_database_never_becomes_a_new_library(tmp_path: Path,
     assert (library_home / "library.db").stat().st_size == 0  # nothing created over it
 
 
+NOBODY = 65534  # the unprivileged user the test runs `add` as when it runs as root
+
+
 def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads every folder: an unreadable one cannot be made here")
-    folder = tmp_path / "clips"
-    corpus(folder, 2)
-    locked = folder / "locked"
-    corpus(locked, 1)
-    locked.chmod(0)
+    # Root reads every folder, so as root `add` runs as nobody, on files nobody owns, in a
+    # folder under /tmp that nobody can reach (pytest's tmp_path is root's alone).
+    base = Path(tempfile.mkdtemp(prefix="newsdesk-unreadable-")) if os.geteuid() == 0 \
+        else tmp_path
     try:
-        result = cli("add", str(folder))
+        folder = base / "clips"
+        corpus(folder, 2)
+        corpus(folder / "locked", 1)
+        result = add_as_unprivileged(base, folder)
     finally:
-        locked.chmod(0o755)
-    assert "cannot read this folder" in result.stderr and "2 added" in result.stderr
+        (folder / "locked").chmod(0o755)
+        if base != tmp_path:
+            shutil.rmtree(base)
+    assert "Traceback" not in result.stderr
+    assert f"{folder / 'locked'}: cannot read this folder (Permission denied)" in result.stderr
+    assert "2 added, 1 error" in result.stderr and result.returncode == 0  # partly added
+
+
+def add_as_unprivileged(base: Path, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`newsdesk add FOLDER` in its own process, its `locked` sub-folder unreadable to it."""
+    command = [sys.executable, "-c", "from tui.cli import main; main()", "add", str(folder)]
+    if os.geteuid() == 0:
+        for path in (base, *base.rglob("*")):
+            os.chown(path, NOBODY, NOBODY)
+        base.chmod(0o755)
+        command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                   *command]
+        if shutil.which("setpriv") is None or subprocess.run(
+                [*command[:4], "true"], capture_output=True).returncode != 0:
+            pytest.skip("cannot run a command as an unprivileged user here (setpriv)")
+    (folder / "locked").chmod(0)
+    env = {**os.environ, "NEWSDESK_HOME": str(base / "library")}
+    return subprocess.run(command, env=env, cwd=Path(__file__).parents[2],
+                          capture_output=True, text=True, timeout=300)
 
 
 def test_deep_opml_nesting_is_an_error(tmp_path: Path) -> None:

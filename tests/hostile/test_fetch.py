@@ -127,3 +127,47 @@ def test_items_per_feed_are_capped(server: LocalServer) -> None:
     assert len(first["new"]) == MAX_ITEMS
     second = json.loads(cli("fetch", "--json").stdout)
     assert len(second["new"]) == 20
+
+
+PUBLIC = "http://93.184.216.34/news/cranes"  # a public address: only the proxy ever sees it
+
+
+@pytest.fixture
+def proxied(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
+    """HTTP_PROXY and HTTPS_PROXY set to a real forward proxy on 127.0.0.1: the test server,
+    which answers absolute-form requests (GET http://host/path) itself, from its routes, so
+    no traffic leaves the machine. A second, silent listener stands for the HTTPS proxy."""
+    for name in ("no_proxy", "NO_PROXY", "all_proxy", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", server.base)
+    with socket.socket() as tunnel:
+        tunnel.bind(("127.0.0.1", 0))
+        tunnel.listen(8)
+        tunnel.setblocking(False)
+        monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{tunnel.getsockname()[1]}")
+        yield server
+        with pytest.raises(BlockingIOError):
+            tunnel.accept()  # nothing ever tried to open a tunnel to an internal address
+
+
+def test_through_a_proxy_internal_links_are_refused_before_sending(proxied: LocalServer) -> None:
+    feed = "http://feeds.example/port.xml"  # the user's feed: its host is trusted as named
+    proxied.routes[PUBLIC] = proxied.routes[proxied.route("/x", PAGE).removeprefix(
+        proxied.base)]
+    proxied.redirect("http://93.184.216.34/go", "http://169.254.169.254/latest/meta-data/")
+    links = [PUBLIC, "http://93.184.216.34/go", "http://10.0.0.1/news",
+             "https://10.0.0.1/news", "http://localhost:9/"]
+    items = [{"title": f"Cranes {n}", "link": link, "guid": link,
+              "description": f"Crane number {n} is back at work after a winter refit of "
+                             f"{n + 3} weeks, the port authority said on Friday."}
+             for n, link in enumerate(links)]
+    proxied.routes[feed] = proxied.routes[proxied.route("/feed.xml", rss("Port", items))
+                                          .removeprefix(proxied.base)]
+    cli("feed", "add", feed, "--name", "port")
+    result = cli("fetch")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    # Through the proxy went the feed, the public page and the public redirect; nothing
+    # for an internal address was sent to it, not even the redirect's target.
+    assert {seen.path for seen in proxied.requests} == {feed, PUBLIC, "http://93.184.216.34/go"}
+    assert result.stderr.count("internal address") == 4, result.stderr
+    assert len(json.loads(cli("search", "winter refit", "--json").stdout)) == len(links)

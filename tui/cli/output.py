@@ -75,7 +75,7 @@ def report_rebuild(reason: str, done: int, total: int) -> None:
     if done == 0:
         err.print(f"{escape(reason)} ({total} articles)...",
                   soft_wrap=True)
-    elif done >= total or done % 5000 == 0:
+    elif done >= total or done % (1000 if total < 10_000 else 5000) == 0:
         err.print(f"  indexed {done} of {total}")
 
 
