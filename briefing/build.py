@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.compose import Options, compose
+from briefing.compose import TOP_STORIES, Options, compose
 from briefing.outputs import Rendered
 from briefing.registry import FORMATS, OutputFormat, output_format
 from briefing.render import template_folder
@@ -46,11 +46,13 @@ def write_briefing(
     sections: str = "tags",
     sentences: int = 3,
     algorithm: str = DEFAULT_ALGORITHM,
+    top: int = TOP_STORIES,
     template_dir: str | Path | None = None,
     progress: Progress | None = None,
 ) -> BriefingFiles:
     """Write a briefing on the selected articles: `outputs` maps format names to files; None
     writes every default format (PDF and Markdown) as briefing-YYYY-MM-DD.<suffix> here.
+    The `top` stories are told in full, the others in one line each.
     Raises NewsdeskError when nothing matches (and then writes nothing). Uses no UI and no
     shared state, so a worker thread may call it as long as nothing else uses `library`."""
     if sections not in ("tags", "searches"):
@@ -69,7 +71,7 @@ def write_briefing(
     names = selection.searches or tuple(n for n, _ in library.saved_searches())
     members = search_members(library, names) if sections == "searches" else {}
     briefing = compose(stories, story_articles(library, stories), selection, members=members,
-                       today=now, options=Options(title, sections, sentences, algorithm),
+                       today=now, options=Options(title, sections, sentences, algorithm, top),
                        progress=progress)
     rendered = Rendered(briefing, folder)
     for name, path in targets.items():

@@ -14,12 +14,15 @@ from index.models import Article, format_published
 from index.stories import Story
 
 KEY_POINTS = 8
+# Stories told in full (headline, outlets, a cited summary); the others get one line each with
+# their citations, as a professional brief does: 300 articles make a few pages, not fifty.
+TOP_STORIES = 12
 OTHER = "Other"
 
 Progress = Callable[[str, int, int], None]
 
 __all__ = ["Briefing", "Cited", "KeyPoint", "Options", "Section", "Source", "StoryEntry",
-           "compose", "describe", "format_day"]
+           "StoryLine", "compose", "describe", "format_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +47,24 @@ class StoryEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryLine:
+    """A story below the top ones: one line, its headline and every article cited."""
+
+    title: str
+    outlets: tuple[str, ...]
+    dates: str
+    updated: bool
+    refs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
-    """A heading (a tag or a saved search) and its stories, most important first."""
+    """A heading (a tag or a saved search): its top stories in full, then the others in one
+    line each, both most important first."""
 
     title: str
     stories: tuple[StoryEntry, ...]
+    briefly: tuple[StoryLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +90,7 @@ class Options:
     sections: str = "tags"  # "tags" or "searches"
     sentences: int = 3
     algorithm: str = DEFAULT_ALGORITHM
+    top: int = TOP_STORIES  # stories told in full
 
 
 def compose(
@@ -92,19 +109,16 @@ def compose(
     day = format_day(today or datetime.now(UTC))
     groups = _group(stories, articles, selection, members, options.sections)
     refs = _number([s for group in groups.values() for s in group])
-    ledger = Ledger()
-    told: dict[str, tuple[Cited | None, tuple[Cited, ...]]] = {}
-    for number, story in enumerate(stories, 1):
-        members_ = [articles[i] for i in story.article_ids]
-        told[story.id] = story_sentences(members_, refs, ledger, options.sentences,
-                                         options.algorithm)
-        if progress:
-            progress("summarizing", number, len(stories))
-    points = [s for s in stories if told[s.id][0] is not None][:KEY_POINTS]
+    told = _tell(stories[:max(options.top, KEY_POINTS)], articles, refs, options, progress)
+    points = [s for s in stories if s.id in told and told[s.id][0] is not None][:KEY_POINTS]
     pointed = {s.id for s in points}
+    full = {s.id for s in stories[:options.top]}
     sections = tuple(
-        Section(title, tuple(_entry(s, articles, refs, told[s.id], s.id in pointed)
-                             for s in group))
+        Section(title,
+                tuple(_entry(s, articles, refs, told[s.id], s.id in pointed)
+                      for s in group if s.id in full),
+                tuple(_line(s, articles, refs, told.get(s.id)) for s in group
+                      if s.id not in full))
         for title, group in groups.items()
     )
     cited = sorted({i for s in stories for i in s.article_ids}, key=refs.__getitem__)
@@ -119,6 +133,23 @@ def compose(
         sections=sections,
         sources=tuple(source(articles[i], refs[i]) for i in cited),
     )
+
+
+Told = tuple[Cited | None, tuple[Cited, ...]]
+
+
+def _tell(stories: Sequence[Story], articles: Mapping[str, Article], refs: Mapping[str, int],
+          options: Options, progress: Progress | None) -> dict[str, Told]:
+    """Story id -> its key point and summary, for the stories told in full or in key points."""
+    ledger = Ledger()
+    told: dict[str, Told] = {}
+    for number, story in enumerate(stories, 1):
+        members = [articles[i] for i in story.article_ids]
+        told[story.id] = story_sentences(members, refs, ledger, options.sentences,
+                                         options.algorithm)
+        if progress:
+            progress("summarizing", number, len(stories))
+    return told
 
 
 def describe(selection: Selection) -> tuple[tuple[str, str], ...]:
@@ -155,7 +186,7 @@ def _key_point(story: Story, refs: Mapping[str, int], point: Cited | None) -> Ke
 
 
 def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
-           told: tuple[Cited | None, tuple[Cited, ...]], is_key_point: bool) -> StoryEntry:
+           told: Told, is_key_point: bool) -> StoryEntry:
     point, rest = told
     summary = rest if is_key_point or point is None else (point, *rest)
     return StoryEntry(
@@ -174,11 +205,32 @@ def _dates(members: Sequence[Article]) -> str:
     return day_span(min(published), max(published)) if published else "date unknown"
 
 
-def _story_title(story: Story, articles: Mapping[str, Article], point: Cited | None) -> str:
-    """The story's headline; else another member's; else the key point's opening words."""
+def _line(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
+          told: Told | None) -> StoryLine:
+    if told is None and not _headline(story, articles):  # its text must name it
+        told = story_sentences([articles[i] for i in story.article_ids], refs, Ledger(), 0,
+                               DEFAULT_ALGORITHM)  # only its key point, for a title
+    return StoryLine(
+        title=_story_title(story, articles, told[0] if told else None),
+        outlets=story.outlets,
+        dates=_dates([articles[i] for i in story.article_ids]),
+        updated=story.updated,
+        refs=tuple(sorted({refs[i] for i in story.article_ids})),
+    )
+
+
+def _headline(story: Story, articles: Mapping[str, Article]) -> str:
+    """The story's headline; else another member's; else ""."""
     for title in (story.title, *(headline(articles[i]) for i in story.article_ids)):
         if title and title != "(untitled)":
             return " ".join(title.split())
+    return ""
+
+
+def _story_title(story: Story, articles: Mapping[str, Article], point: Cited | None) -> str:
+    """The story's headline; else another member's; else the key point's opening words."""
+    if title := _headline(story, articles):
+        return title
     words = point.text.split() if point else []
     return " ".join(words[:12]) + ("\u2026" if len(words) > 12 else "")
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from briefing.select import Selection, select_stories
 from briefing.summarizers._quality import normalized
 from index.library import Library
 from tests.briefing.samples import build_sample_library, import_article
@@ -116,3 +117,25 @@ def test_pdf_pages_are_full_and_hold_the_briefing(briefed: tuple[str, Path]) -> 
     assert "Fire destroys fuel depot at Harran bridge" in flat
     first_point = _quoted(text.split("## Key points")[1])[0]
     assert " ".join(first_point.split()[:8]) in flat
+
+
+def test_stories_below_the_top_get_one_cited_line_each(library: Library, tmp_path: Path) -> None:
+    build_sample_library(library, tmp_path / "src")
+    md = tmp_path / "b.md"
+    tags = ("energy", "security", "iraq-syria", "diplomacy")
+    result = CliRunner().invoke(main, ["brief", *(f"--tag={t}" for t in tags),
+                                       "--top", "2", "--markdown", str(md)])
+    assert result.exit_code == 0, result.output
+    text = md.read_text(encoding="utf-8")
+    stories = select_stories(library, Selection(tags=tags))
+    assert len(stories) > 3
+    assert text.count("\n### ") == 2  # only the top two are told in full
+    lines = [line for line in text.splitlines() if line.startswith("- **")]
+    lines = [line for line in lines if not line.startswith("- **Tags:")]
+    assert len(lines) == len(stories) - 2
+    for line in lines:  # headline, then its citations: no summary sentence
+        assert CITATION.search(line), line
+    sources = _sources(text)
+    cited = {int(n) for group in CITATION.findall(text) for n in group.split(",")}
+    assert cited == set(sources)  # every article of every story is still cited
+    assert len(sources) == len({i for s in stories for i in s.article_ids})

@@ -59,13 +59,16 @@ def _progress() -> Callable[[str, int, int], None]:
 @_output_options
 @click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
               help="Summary sentences per top story.")
+@click.option("--top", default=12, show_default=True, type=click.IntRange(0, 1000),
+              help="Stories told in full; the others get one line each with their sources.")
 @ALGORITHM
 @click.option("--template", "template_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder with your own briefing.md.j2, briefing.html.j2, briefing.css.")
 @pass_library
-def brief(library: Library, title: str | None, sections: str, sentences: int, algorithm: str,
-          template_dir: str | None, **options: Any) -> None:
-    """Write a briefing: key points, sections by tag, a summary of each story, the sources.
+def brief(library: Library, title: str | None, sections: str, sentences: int, top: int,
+          algorithm: str, template_dir: str | None, **options: Any) -> None:
+    """Write a briefing: key points, sections by tag, the top stories each with a summary
+    and the others one line each, every article cited in the numbered sources.
 
     Criteria of different kinds narrow each other; several tags or searches widen
     (any of them). Without --output/--markdown/--html, writes briefing-YYYY-MM-DD.pdf and
@@ -88,7 +91,7 @@ def brief(library: Library, title: str | None, sections: str, sentences: int, al
     named = {option[len(OUTPUT):]: path for option, path in files.items() if path}
     written = write_briefing(
         library, selection, outputs=named or None, title=title, sections=sections,
-        sentences=sentences, algorithm=algorithm, template_dir=template_dir,
+        sentences=sentences, algorithm=algorithm, top=top, template_dir=template_dir,
         progress=_progress(),
     )
     echo(f"{written.articles} articles briefed", err=True)
