@@ -22,7 +22,7 @@ OTHER = "Other"
 Progress = Callable[[str, int, int], None]
 
 __all__ = ["Briefing", "Cited", "KeyPoint", "Options", "Section", "Source", "StoryEntry",
-           "StoryLine", "compose", "describe", "format_day"]
+           "compose", "describe", "format_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,24 +47,13 @@ class StoryEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class StoryLine:
-    """A story below the top ones: one line, its headline and every article cited."""
-
-    title: str
-    outlets: tuple[str, ...]
-    dates: str
-    updated: bool
-    refs: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class Section:
     """A heading (a tag or a saved search): its top stories in full, then the others in one
     line each, both most important first."""
 
     title: str
     stories: tuple[StoryEntry, ...]
-    briefly: tuple[StoryLine, ...] = ()
+    briefly: tuple[StoryEntry, ...] = ()  # one line each: no summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +104,7 @@ def compose(
     full = {s.id for s in stories[:options.top]}
     sections = tuple(
         Section(title,
-                tuple(_entry(s, articles, refs, told[s.id], s.id in pointed)
+                tuple(_full(s, articles, refs, told[s.id], s.id in pointed)
                       for s in group if s.id in full),
                 tuple(_line(s, articles, refs, told.get(s.id)) for s in group
                       if s.id not in full))
@@ -185,10 +174,16 @@ def _key_point(story: Story, refs: Mapping[str, int], point: Cited | None) -> Ke
     return KeyPoint(point.text, every, story.updated)
 
 
-def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
-           told: Told, is_key_point: bool) -> StoryEntry:
+def _full(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int], told: Told,
+          is_key_point: bool) -> StoryEntry:
+    """A top story: its summary opens with its key point unless the key points have it."""
     point, rest = told
     summary = rest if is_key_point or point is None else (point, *rest)
+    return _entry(story, articles, refs, point, summary)
+
+
+def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
+           point: Cited | None, summary: tuple[Cited, ...]) -> StoryEntry:
     return StoryEntry(
         title=_story_title(story, articles, point),
         outlets=story.outlets,
@@ -206,17 +201,12 @@ def _dates(members: Sequence[Article]) -> str:
 
 
 def _line(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
-          told: Told | None) -> StoryLine:
+          told: Told | None) -> StoryEntry:
+    """A story below the top ones: its headline (or its key point's words), no summary."""
     if told is None and not _headline(story, articles):  # its text must name it
         told = story_sentences([articles[i] for i in story.article_ids], refs, Ledger(), 0,
                                DEFAULT_ALGORITHM)  # only its key point, for a title
-    return StoryLine(
-        title=_story_title(story, articles, told[0] if told else None),
-        outlets=story.outlets,
-        dates=_dates([articles[i] for i in story.article_ids]),
-        updated=story.updated,
-        refs=tuple(sorted({refs[i] for i in story.article_ids})),
-    )
+    return _entry(story, articles, refs, told[0] if told else None, ())
 
 
 def _headline(story: Story, articles: Mapping[str, Article]) -> str:
