@@ -11,7 +11,14 @@ from pathlib import PurePath
 
 from index.errors import InputError
 from index.extract_byline import NearLine, choose_author, outlet_in_byline
-from index.extract_dates import DateLine, FoundDate, choose_date, find_date, numeric_order
+from index.extract_dates import (
+    DateLine,
+    FoundDate,
+    ambiguous_date,
+    choose_date,
+    find_date,
+    numeric_order,
+)
 from index.extract_headline import Candidate as HeadlineCandidate
 from index.extract_headline import Page as HeadlinePage
 from index.extract_headline import candidates
@@ -42,7 +49,6 @@ from index.models import Extracted
 __all__ = ["clean_text", "extract_html", "headline_candidates", "outlet_from_url"]
 
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
-_LETTER = re.compile(r"[^\W\d_]")
 # Ask for the time of day as well, and prefer the original publication over an update.
 _DATE_PARAMS = {
     "extensive_search": True,
@@ -174,7 +180,7 @@ def _check_text(text: str, filename: str) -> str:
     # A sample is enough to tell binary from text, and keeps the check cheap on long pages.
     sample = text[:2000] + text[len(text) // 2 : len(text) // 2 + 2000]
     junk = len(_JUNK.findall(sample))
-    letters = len(_LETTER.findall(sample))
+    letters = sum(map(str.isalpha, sample))  # a third of the time of a letter regex
     if junk > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
         raise InputError(f"{name} does not look like text", "is it a binary file?")
     return _JUNK.sub("", text)
@@ -277,8 +283,10 @@ def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str
     near = [*range(start + _META_LOOKAHEAD), *range(end, min(len(lines), end + 8))]
     candidates = [DateLine(i, lines[i].text, start <= i < end and lines[i].prose and
                            lines[i].words > 14) for i in near if i < len(lines)]
-    return choose_date(candidates, anchor, url, saved, numeric_order("\n".join(
-        ln.text for ln in lines)))
+    # The page's order is read only when a candidate holds a date such as 05/10/2018.
+    ambiguous = any(ambiguous_date(c.text) for c in candidates)
+    order = numeric_order("\n".join(ln.text for ln in lines)) if ambiguous else "md"
+    return choose_date(candidates, anchor, url, saved, order)
 
 
 def _paragraphs(text: str, title: str) -> str:

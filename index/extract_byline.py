@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.extract_dates import MONTHS, find_date
 
@@ -62,6 +63,7 @@ class NearLine:
     skip: bool  # a photo credit or a line of prose
 
 
+@lru_cache(maxsize=4096)  # author boxes test every short line of a page, often repeated
 def name_shape(text: str, *, least: int = 2) -> bool:
     """Capitalised words like a person's or a desk's name: "Sarah E. Needleman",
     "Ludwig van Beethoven", "Вера Ерофеева"; no digits, two to four words by default."""

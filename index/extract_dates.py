@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -98,6 +99,13 @@ def find_dates(line: str, reference: datetime | None = None,
     """Every date in a line, in order. ``reference`` (the page's save time) dates relative
     forms ("3 hours ago") and gives the year to dates printed without one (``year_ref``
     does that alone); ``order`` reads an ambiguous 05/10/2018 (see ``numeric_order``)."""
+    return list(_dates(line, reference, year_ref, order))
+
+
+# Bylines, dates, headlines and comment stamps all ask about the same few lines of a page.
+@lru_cache(maxsize=4096)
+def _dates(line: str, reference: datetime | None, year_ref: datetime | None,
+           order: Order) -> tuple[FoundDate, ...]:
     found: list[FoundDate] = []
     if _DIGIT.search(line):
         taken: list[tuple[int, int]] = []
@@ -110,7 +118,7 @@ def find_dates(line: str, reference: datetime | None = None,
                     taken.append(match.span())
     if reference is not None and not found:
         found += _relative(line, reference)
-    return sorted(found, key=lambda f: f.at)
+    return tuple(sorted(found, key=lambda f: f.at))
 
 
 def find_date(line: str, reference: datetime | None = None,
@@ -169,6 +177,11 @@ def _after(year: int, month: int, day: int, reference: datetime) -> bool:
 _NUMERIC = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:19|20)?\d\d(?![\d/])")
 # Words that only English text uses this often: the page reads 05/10 the American way.
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|is|was|with|for)\b", re.IGNORECASE)
+
+
+def ambiguous_date(line: str) -> bool:
+    """Whether a line holds a slash date that could be read either way (05/10/2018)."""
+    return "/" in line and any(int(a) <= 12 and int(b) <= 12 for a, b in _NUMERIC.findall(line))
 
 
 def numeric_order(text: str) -> Order:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from index.extract_lines import Line, title_case
 from index.headline_weights import BIAS, WEIGHTS
@@ -48,13 +49,23 @@ class Page:
 def candidates(page: Page) -> list[Candidate]:
     """The page title's headline and each headline-shaped line near the article's start."""
     lines, start = page.lines, page.start
-    body = _words(" ".join(ln.text for ln in _first_prose(lines, start)))
-    found = [Candidate(0, page.headline, _signals(page, 0, page.headline, body))]
-    for i in range(max(1, start - _WINDOW), min(len(lines), start + 2)):
-        line = lines[i]
-        if _shaped(line) and not page.is_meta(line):
-            found.append(Candidate(i, line.text, _signals(page, i, line.text, body)))
+    body = _words(" ".join(ln.text for ln in islice(_prose(lines, start), _BODY_LINES)))
+    window = range(max(1, start - _WINDOW), min(len(lines), start + 2))
+    meta: dict[int, bool] = {}  # byline and date tests are costly: each line tested once
+    shaped = [i for i in window if _shaped(lines[i]) and not _meta(page, meta, i)]
+    # Each candidate's words once: every candidate is compared with the others.
+    words = {lines[i].text: _words(lines[i].text) for i in shaped}
+    words[page.headline] = _words(page.headline)
+    context = _Context(page, body, words, meta, [words[lines[i].text] for i in shaped])
+    found = [Candidate(0, page.headline, _signals(context, 0, page.headline))]
+    found += [Candidate(i, lines[i].text, _signals(context, i, lines[i].text)) for i in shaped]
     return found
+
+
+def _meta(page: Page, known: dict[int, bool], i: int) -> bool:
+    if i not in known:
+        known[i] = page.is_meta(page.lines[i])
+    return known[i]
 
 
 def score(signals: dict[str, float], weights: dict[str, float] = WEIGHTS,
@@ -77,14 +88,28 @@ def token_f1(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-def _signals(page: Page, i: int, text: str, body: set[str]) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    page: Page
+    body: set[str]  # content words of the article's first prose lines
+    words: dict[str, set[str]]  # content words of each candidate text
+    meta: dict[int, bool]  # which lines are byline or date lines, as tested so far
+    others: list[set[str]]  # content words of the candidate lines
+
+
+def _overlap(x: set[str], y: set[str]) -> float:
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _signals(context: _Context, i: int, text: str) -> dict[str, float]:
+    page, body, known = context.page, context.body, context.words
     lines, start = page.lines, page.start
     line = lines[i]
     words = len(text.split())
-    others = (ln.text for ln in lines[max(1, start - _WINDOW) : start + 2])
-    repeat = (max((token_f1(text, t) for t in others), default=0.0) if i == 0
-              else token_f1(text, page.headline))
-    below = lines[i + 1 : i + 4] if i > 0 else []
+    mine = known[text]
+    repeat = (max((_overlap(mine, o) for o in context.others), default=0.0) if i == 0
+              else _overlap(mine, known[page.headline]))
+    below = range(i + 1, min(len(lines), i + 4)) if i > 0 else range(0)
     return {
         "title_line": 1.0 if i == 0 else 0.0,
         "near": 0.0 if i == 0 else math.exp(-abs(start - i) / 4),
@@ -92,10 +117,10 @@ def _signals(page: Page, i: int, text: str, body: set[str]) -> dict[str, float]:
         "length": math.exp(-(((words - 10) / 6) ** 2)),
         "title_case": 1.0 if title_case(text) else 0.0,
         "repeat": repeat,
-        "body": len(_words(text) & body) / max(1, len(_words(text))),
+        "body": len(mine & body) / max(1, len(mine)),
         "sentence_end": 1.0 if text.rstrip().endswith((".", ",", ";")) else 0.0,
         "alone": 1.0 if i > 0 and line.block_size <= 2 else 0.0,
-        "meta_below": 1.0 if any(page.is_meta(ln) for ln in below) else 0.0,
+        "meta_below": 1.0 if any(_meta(page, context.meta, j) for j in below) else 0.0,
         "menu_above": 1.0 if i > 1 and _menu_like(lines[i - 1]) else 0.0,
         "prose": 1.0 if i > 0 and line.prose else 0.0,
         "rule": 1.0 if text == page.rule else 0.0,
@@ -107,8 +132,8 @@ def _shaped(line: Line) -> bool:
             and not line.credit)
 
 
-def _first_prose(lines: list[Line], start: int) -> list[Line]:
-    return [ln for ln in lines[start:] if ln.prose][:_BODY_LINES]
+def _prose(lines: list[Line], start: int) -> Iterator[Line]:
+    return (ln for ln in islice(lines, start, None) if ln.prose)
 
 
 def _menu_like(line: Line) -> bool:

@@ -193,16 +193,17 @@ def _classify(line: Line) -> None:
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
     # A line cut off with an ellipsis is a teaser for another page, not this article's prose.
     # A long line with no punctuation at all is a tag cloud or a menu flattened into one line.
+    # The cheap tests of shape first: most lines of a page are short menu items.
     line.prose = (
         not line.furniture
-        and not text.endswith(_TEASER_ENDS)
-        and not title_case(text)
-        and not headed_teaser(text)
         and (
             (line.words >= 8 and ends)
             or (line.words >= 20 and bool(_INNER_PUNCT.search(text)))
             or (line.words >= 5 and ends and "." in text)
         )
+        and not text.endswith(_TEASER_ENDS)
+        and not title_case(text)
+        and not headed_teaser(text)
     )
 
 
