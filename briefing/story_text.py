@@ -74,11 +74,19 @@ def story_sentences(
             unique.append(candidate)
     if not unique:
         return None, ()
-    point = next((c for c in unique if not is_dangling(c.text)), unique[0])
+    point = _point(unique, refs[members[0].id])
     rest = tuple(c for c in unique if c is not point)[:sentences]
     for cited in (point, *rest):
         ledger.use(cited.text)
     return point, rest
+
+
+def _point(candidates: Sequence[Cited], lead: int) -> Cited:
+    """The key point: the best sentence that stands on its own, from the story's lead article
+    when it has one (the story bears that article's headline, and a key point must tell the
+    story its headline names), else from any."""
+    standing = [c for c in candidates if not is_dangling(c.text)] or list(candidates)
+    return next((c for c in standing if lead in c.refs), standing[0])
 
 
 def _candidates(
