@@ -33,7 +33,7 @@ from index.extract_meta import (
 )
 from index.extract_outlet import name_from_page, wire_in_dateline
 from index.extract_parts import Parts, split_parts
-from index.extract_region import after_headline, thread_start
+from index.extract_region import after_headline, thread_start, without_bio
 from index.extract_title import (
     MARKDOWN_HEADING,
     index_of,
@@ -75,14 +75,15 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
         body_lines = [line for line in lines[start:end] if keep(line)]
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
-    body = _body(parts.body, title)
+    author = _author(lines, anchor, start, end)
+    body = _body(without_bio(parts.body, author), title)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=body,
         standfirst=parts.standfirst,
         captions=parts.captions,
         dropped=_dropped(lines, body, title, parts),
-        author=_author(lines, anchor, start, end),
+        author=author,
         outlet=_outlet(url, suffix, lines, body, start),
         published=date.when if date else None,
         published_precision=date.precision if date else "zoned",

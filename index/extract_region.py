@@ -64,3 +64,20 @@ def _stamp(line: Line) -> bool:
 
 def _prose_follows(lines: list[Line], i: int, end: int) -> bool:
     return any(ln.prose for ln in lines[i + 1 : min(end, i + 4)])
+
+
+def without_bio(lines: list[Line], author: str) -> list[Line]:
+    """The body lines without the writer's bio that closes many articles ("Jane Doe is a
+    freelance writer based in ..."), and whatever follows it: a line in the last third of
+    the body that opens with the byline's name and goes on to say who they are."""
+    if not author or len(author.split()) > 4 or len(lines) < 3:
+        return lines
+    bio = re.compile(re.escape(author) + r"\s+(?:is|was|has|writes|covers|reports)\b",
+                     re.IGNORECASE)
+    for i in range(len(lines) - 1, (2 * len(lines)) // 3 - 1, -1):
+        if bio.match(lines[i].text):
+            # The name or "About Jane Doe" just above belongs to the bio box.
+            cut = i - 1 if i > 0 and author.casefold() in lines[i - 1].text.casefold() \
+                and lines[i - 1].words <= 6 else i
+            return lines[:cut]
+    return lines

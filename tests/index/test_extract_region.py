@@ -107,3 +107,22 @@ def test_embedded_posts_with_their_dates_stay_in_the_article() -> None:
     body = clean_text(text).body
     assert "run the boats." in body
     assert second in body
+
+
+def test_the_writers_bio_after_the_article_is_left_out() -> None:
+    text = page("Ferry terminal to close - Riverside Post", "By Jo Writer", *ARTICLE,
+                "About Jo Writer",
+                "Jo Writer is a reporter based in Riverside who covers transport and the"
+                " harbour, and has written for the Post since 2015.")
+    result = clean_text(text)
+    assert result.author == "Jo Writer"
+    assert "is a reporter based in Riverside" not in result.body
+    assert result.body.rstrip().endswith("run the boats.")
+
+
+def test_a_sentence_naming_the_writer_inside_the_article_stays() -> None:
+    first, *rest = ARTICLE
+    quote = ("Jo Writer, who has taken the ferry for twenty years, said the crossing was part"
+             " of the town's life.")
+    text = page("Ferry terminal to close - Riverside Post", "By Jo Writer", first, quote, *rest)
+    assert quote in clean_text(text).body
