@@ -31,7 +31,7 @@ from index.extract_meta import (
     registrable_domain,
     reporting_credit,
 )
-from index.extract_outlet import name_from_page, wire_in_dateline
+from index.extract_outlet import attributed_publisher, name_from_page, wire_in_dateline
 from index.extract_parts import Parts, split_parts
 from index.extract_region import after_headline, thread_start, without_bio
 from index.extract_title import (
@@ -265,6 +265,8 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
             return known_outlet(name) or name
     if name := masthead(lines):
         return known_outlet(name) or name
+    if name := attributed_publisher(body, (ln.text for ln in lines if ln.words <= 6)):
+        return name
     if name := wire_in_dateline(body):
         return known_outlet(name) or name
     return from_url

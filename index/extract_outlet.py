@@ -75,3 +75,31 @@ def wire_in_dateline(paragraph: str) -> str:
     """The agency in a wire dateline opening the body ("BEIRUT (Reuters) -"), else ""."""
     match = _WIRE.match(paragraph)
     return match.group("name").strip() if match else ""
+
+
+_TOLD = re.compile(
+    r"\btold (?:the )?(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}?(?:Agency|News|Press|Service"
+    r"|Network|Television|TV|Radio|Times|Post))\s*\((?P<acr>[A-Z]{2,6})\)"
+)
+
+
+def attributed_publisher(body: str, lines: Iterable[str]) -> str:
+    """The agency a quote is attributed to ("told the Iraqi News Agency (INA)"), only when the
+    page also names it as its source: a dateline opening the body ("(INA) -", "INA -"), a
+    "Source: INA" line, or a sign-off line ("— INA"). Otherwise the agency is only quoted
+    in another outlet's story, and is not its publisher."""
+    match = _TOLD.search(body)
+    if match is None:
+        return ""
+    name, acr = match.group("name").strip(), match.group("acr")
+    first = body.lstrip()[:80]
+    as_source = re.compile(
+        rf"^(?:source|via|credit)\s*:\s*(?:{re.escape(acr)}|{re.escape(name)})\W*$"
+        rf"|^[\W_]*(?:{re.escape(acr)}|{re.escape(name)})\W*$",
+        re.IGNORECASE,
+    )
+    dateline = re.match(rf"^(?:[A-Z][\w .,'’/-]{{0,40}}?\s)?\(?{re.escape(acr)}\)?\s*[-–—:]",
+                        first)
+    if dateline or any(as_source.match(line.strip()) for line in lines):
+        return name
+    return ""

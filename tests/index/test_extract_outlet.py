@@ -55,3 +55,25 @@ def test_outlet_from_a_byline() -> None:
     assert (found.author, found.outlet) == ("Sam Roe", "Harbour Gazette")
     dated = f"Council approves harbour levy\nBy Sam Roe | Updated March 3\n\n{BODY}"
     assert clean_text(dated).outlet == ""
+
+
+AGENCY_STORY = (
+    "Officials said repairs to the Euphrates bridge would take two months, after floods"
+    " damaged two of its piers last week.\n\n"
+    "\"The traffic will move to the old crossing until then,\" a ministry spokesman told the"
+    " Valley News Agency (VNA), adding that lorries would be weighed at both ends.\n\n"
+    "Drivers said the old crossing was already crowded at the start of the working day and"
+    " asked for the repairs to run through the night as well.\n"
+)
+
+
+def test_an_agency_quoted_in_the_story_is_not_its_outlet() -> None:
+    text = "Bridge repairs to take two months\n\n" + AGENCY_STORY
+    assert clean_text(text).outlet != "Valley News Agency"
+
+
+def test_an_agency_the_page_names_as_its_source_is_the_outlet() -> None:
+    dated = "Bridge repairs to take two months\n\n(VNA) - " + AGENCY_STORY
+    assert clean_text(dated).outlet == "Valley News Agency"
+    sourced = "Bridge repairs to take two months\n\n" + AGENCY_STORY + "\nSource: VNA\n"
+    assert clean_text(sourced).outlet == "Valley News Agency"
