@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -108,8 +109,9 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
                        self.weights.length, sentences, words)
 
     def _concepts(self, words: Sequence[str]) -> frozenset[str]:
-        stems = [self.stem_word(w.lower()) for w in words]
-        content = [w.lower() not in self.stop_words and w.isalnum() for w in words]
+        lower = [w.lower() for w in words]
+        stems = [self._stemmer(w) for w in lower]  # sumy's stem_word adds two calls a word
+        content = [w not in self.stop_words and w.isalnum() for w in lower]
         unigrams = {s for s, keep in zip(stems, content, strict=True) if keep}
         pairs = {
             f"{stems[k]} {stems[k + 1]}"
@@ -167,16 +169,15 @@ def _concept_weights(
 ) -> dict[str, float]:
     """A concept counts by how many articles use it; with a single article, by how often it
     recurs. Concepts of one sentence only weigh little: they are its details, not the story."""
-    articles: dict[str, set[int]] = {}
-    sentences: Counter[str] = Counter()
+    per_article: dict[int, set[str]] = {}
     for i, found in concepts.items():
-        sentences.update(found)
-        for concept in found:
-            articles.setdefault(concept, set()).update(reporters[i])
-    several = len({a for i in concepts for a in reporters[i]}) > 1
+        for article in reporters[i]:
+            per_article.setdefault(article, set()).update(found)
+    several = len(per_article) > 1
+    counts = Counter(c for found in (per_article.values() if several else concepts.values())
+                     for c in found)
     weights = {}
-    for concept, where in articles.items():
-        count = len(where) if several else sentences[concept]
+    for concept, count in counts.items():
         weight = count**w.spread if count > 1 else w.single
         weights[concept] = weight * (w.bigram if " " in concept else 1.0)
     return weights
@@ -192,26 +193,30 @@ def _greedy(
     sentences: int | None,
     words: int | None,
 ) -> list[int]:
-    """Pick the best gain per word, again and again; what a pick covers gains nothing later."""
+    """Pick the best gain per word, again and again; what a pick covers gains nothing later.
+
+    Lazy: a sentence's gain only falls as more is covered, so a stale gain is an upper bound,
+    and only the heap's top is recomputed until it stays on top (Minoux's accelerated greedy,
+    the same picks as recomputing every gain each round, at a fraction of the cost)."""
+    cost = {i: prior[i] / max(lengths[i], 1) ** exponent for i in candidates}
+    heap = [(-sum(weights[c] for c in concepts[i]) * cost[i], i) for i in candidates]
+    heapq.heapify(heap)
     covered: set[str] = set()
     picked: list[int] = []
     total = 0
-    left = sorted(candidates)
-    while left and (sentences is None or len(picked) < sentences):
+    while heap and (sentences is None or len(picked) < sentences):
         if words is not None and total >= words:
             break
-        gains = [
-            sum(weights[c] for c in concepts[i] - covered) * prior[i]
-            / max(lengths[i], 1) ** exponent
-            for i in left
-        ]
-        best = max(range(len(left)), key=gains.__getitem__)
-        if picked and gains[best] <= 0:
+        _, i = heapq.heappop(heap)
+        gain = sum(weights[c] for c in concepts[i] - covered) * cost[i]
+        if heap and (-gain, i) > heap[0]:
+            heapq.heappush(heap, (-gain, i))  # stale: someone else may be better now
+            continue
+        if picked and gain <= 0:
             break
-        chosen = left.pop(best)
-        picked.append(chosen)
-        covered |= concepts[chosen]
-        total += lengths[chosen]
+        picked.append(i)
+        covered |= concepts[i]
+        total += lengths[i]
     return picked
 
 
