@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing.compose import TOP_STORIES, Options, compose
 from briefing.outputs import Rendered
-from briefing.registry import FORMATS, OutputFormat, output_format
+from briefing.registry import FORMATS, SECTIONS, OutputFormat, Sections, output_format
 from briefing.render import template_folder
 from briefing.select import Selection, parse_since, search_members, select_stories, story_articles
 from briefing.summarizers import DEFAULT_ALGORITHM
@@ -43,7 +43,7 @@ def write_briefing(
     *,
     outputs: Mapping[str, str | Path] | None = None,
     title: str | None = None,
-    sections: str = "tags",
+    sections: Sections = "tags",
     sentences: int = 3,
     algorithm: str = DEFAULT_ALGORITHM,
     top: int = TOP_STORIES,
@@ -55,8 +55,9 @@ def write_briefing(
     The `top` stories are told in full, the others in one line each.
     Raises NewsdeskError when nothing matches (and then writes nothing). Uses no UI and no
     shared state, so a worker thread may call it as long as nothing else uses `library`."""
-    if sections not in ("tags", "searches"):
-        raise NewsdeskError(f"unknown sections {sections!r}", hint="use tags or searches")
+    if sections not in SECTIONS:
+        raise NewsdeskError(f"unknown sections {sections!r}",
+                            hint=f"use {' or '.join(SECTIONS)}")
     now = datetime.now(UTC)
     targets = _targets(outputs, now)
     folder = template_folder(template_dir, [t for name in targets

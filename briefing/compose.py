@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from briefing.provenance import Source, day_span, format_day, headline, outlet_count, source
+from briefing.registry import Sections
 from briefing.select import Selection
 from briefing.story_text import Cited, Ledger, story_sentences
 from briefing.summarizers import DEFAULT_ALGORITHM
@@ -76,7 +77,7 @@ class Options:
     """How to compose: title, grouping and summary settings."""
 
     title: str | None = None
-    sections: str = "tags"  # "tags" or "searches"
+    sections: Sections = "tags"
     sentences: int = 3
     algorithm: str = DEFAULT_ALGORITHM
     top: int = TOP_STORIES  # stories told in full
@@ -227,7 +228,7 @@ def _story_title(story: Story, articles: Mapping[str, Article], point: Cited | N
 
 def _group(
     stories: Sequence[Story], articles: Mapping[str, Article], selection: Selection,
-    members: Mapping[str, set[str]], mode: str,
+    members: Mapping[str, set[str]], mode: Sections,
 ) -> dict[str, list[Story]]:
     """Section title -> stories (in importance order). A story goes under the first asked-for
     tag (or saved search) any of its articles carries, else the first tag of its first tagged

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from index.errors import NewsdeskError
 
@@ -27,6 +27,11 @@ def _load(path: str) -> Any:
     """The object a "module:name" path names, imported now."""
     module, name = path.split(":")
     return getattr(import_module(module), name)
+
+
+# A briefing's sections (`brief --sections`): one per tag, or one per saved search.
+Sections = Literal["tags", "searches"]
+SECTIONS: tuple[Sections, ...] = get_args(Sections)
 
 
 @dataclass(frozen=True, slots=True)

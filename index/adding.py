@@ -6,13 +6,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from index import dedupe
 from index.aliases import AliasBook, definitions
 from index.errors import InputError, NewsdeskError
 from index.index_upkeep import IndexUpkeep
-from index.ingest import Source, expand, extract, normalize_tags, prepare, read_file
+from index.ingest import (
+    Found,
+    Source,
+    Unreadable,
+    expand,
+    extract,
+    normalize_tags,
+    prepare,
+    read_file,
+)
 from index.jsonl import BadLine, parse_line
 from index.sources import URL
 from index.store import NewArticle
@@ -22,6 +31,8 @@ STORE_CHUNK = 5  # inputs per store transaction: short, so a user's write barely
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
 INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
+# What became of one input: stored, a copy of a stored one, not an article format, failed.
+AddStatus = Literal["added", "duplicate", "skipped", "error"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +40,7 @@ class AddResult:
     """What happened to one input of `add`."""
 
     origin: str
-    status: str  # "added", "duplicate", "skipped" or "error"
+    status: AddStatus
     id: str = ""
     title: str = ""
     error: str = ""
@@ -61,7 +72,7 @@ class Adding(IndexUpkeep):
         outlet = " ".join(outlet.split())
 
         def batches() -> Iterator[list[NewArticle | AddResult]]:
-            batch: list[tuple[str, str | None]] = []
+            batch: list[tuple[str, Found]] = []
             for item in expand(args):
                 batch.append(item)
                 if len(batch) >= BATCH:
@@ -85,16 +96,15 @@ class Adding(IndexUpkeep):
         return self._store_batch(prepared)
 
     def _prepare_batch(
-        self, batch: Sequence[tuple[str, str | None]], tags: tuple[str, ...], outlet: str = ""
+        self, batch: Sequence[tuple[str, Found]], tags: tuple[str, ...], outlet: str = ""
     ) -> list[NewArticle | AddResult]:
         prepared: list[NewArticle | AddResult] = []
         for origin, kind in batch:
             if kind is None:
                 prepared.append(AddResult(origin, "skipped", error="not an article format"))
-            elif kind.startswith("unreadable:"):
-                why = kind.partition(":")[2]
-                prepared.append(AddResult(origin, "error",
-                                          error=f"{origin}: cannot read this folder ({why})"))
+            elif isinstance(kind, Unreadable):
+                prepared.append(AddResult(
+                    origin, "error", error=f"{origin}: cannot read this folder ({kind.why})"))
             elif kind == URL:
                 prepared.append(self._fetch(origin, tags, outlet))
             else:

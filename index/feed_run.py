@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import Literal
 from urllib.parse import urlsplit
 
 from index.errors import FetchError, NewsdeskError
@@ -19,13 +20,16 @@ PAGE_WORKERS = 6  # item pages fetched at once, over all feeds (a browser's per-
 # New items taken from one feed in one run; a feed of thousands is read over several runs.
 MAX_ITEMS = 100
 
+# What one feed gave: new items, nothing new (HTTP 304), or a failure.
+FeedStatus = Literal["ok", "not-modified", "error"]
+
 
 @dataclass(frozen=True, slots=True)
 class FeedReport:
     """What one feed gave in a run."""
 
     feed: Feed
-    status: str  # "ok", "not-modified" or "error"
+    status: FeedStatus
     new: list[str] = field(default_factory=list)  # ids of articles added
     seen: int = 0  # items taken on an earlier run
     duplicates: int = 0  # new items whose story the library already held
@@ -57,7 +61,7 @@ class _Collected:
     """A feed's fetch as a worker thread hands it back, before anything is stored."""
 
     feed: Feed
-    status: str
+    status: FeedStatus
     items: list[FeedItem] = field(default_factory=list)  # new ones, pages not fetched yet
     seen: int = 0
     capped: bool = False  # more new items than MAX_ITEMS: the rest come next run

@@ -11,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from index import dedupe
 from index.errors import InputError
 from index.models import Article, Extracted, utcnow
-from index.sources import SOURCES, TEXT, URL, kind_of
+from index.sources import TEXT, URL, SourceType, kind_of
 from index.store import NewArticle
 from index.textsafe import clean, clean_line, visible
 
@@ -32,9 +33,21 @@ class Source:
 
     origin: str
     raw: bytes
-    kind: str  # a source type: a key of index.sources.SOURCES
+    kind: SourceType  # one of index.sources.SOURCES
     url: str = ""
     saved: datetime | None = None  # when the page was saved: "3 hours ago" counts from it
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A folder `expand` could not list, and why."""
+
+    why: str
+
+
+# What `expand` found an input to be: a source type, an address to fetch, a folder it could
+# not list, or (None) a file in a folder that is not an article format.
+Found = SourceType | Literal["url"] | Unreadable | None
 
 
 def is_url(arg: str) -> bool:
@@ -42,7 +55,7 @@ def is_url(arg: str) -> bool:
     return arg.lower().startswith(("http://", "https://"))
 
 
-def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+def expand(args: Iterable[str]) -> Iterator[tuple[str, Found]]:
     """Every input named by the arguments as (origin, kind); folders are walked in order.
 
     kind is None for a file a folder holds that is not an article format (it is reported
@@ -59,15 +72,15 @@ def expand(args: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             yield arg, kind_of(path) or TEXT
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
+def _walk(folder: Path) -> Iterator[tuple[str, Found]]:
     """The files under a folder in order; a sub-folder that cannot be listed is reported
-    (kind "unreadable:<why>"), not skipped in silence."""
+    (as Unreadable), not skipped in silence."""
     unreadable: list[OSError] = []
 
-    def reported() -> Iterator[tuple[str, str | None]]:
+    def reported() -> Iterator[tuple[str, Found]]:
         while unreadable:
             failed = unreadable.pop(0)
-            yield str(failed.filename or folder), f"unreadable:{failed.strerror or failed}"
+            yield str(failed.filename or folder), Unreadable(str(failed.strerror or failed))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         yield from reported()
@@ -79,7 +92,7 @@ def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
     yield from reported()
 
 
-def read_file(origin: str, kind: str) -> Source:
+def read_file(origin: str, kind: SourceType) -> Source:
     """The bytes of a file (unpacked when gzipped); InputError when it cannot be an article."""
     path = Path(origin).expanduser()
     try:
@@ -142,10 +155,10 @@ def extract(source: Source) -> Extracted:
     control = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
     if control > 40:
         raise InputError(f"{source.origin} looks like a binary file, not an article")
-    if source.kind == TEXT and len(text) > 2 * MAX_BODY_CHARS:
+    if source.kind is TEXT and len(text) > 2 * MAX_BODY_CHARS:
         check_length(source.origin, text)  # refused before the cleaners spend time on it
     try:
-        return SOURCES[source.kind].extract(text, source)
+        return source.kind.extract(text, source)
     except InputError as exc:
         # The cleaners speak of "the page" or "the input": name the file or address.
         if source.origin in exc.message:

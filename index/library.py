@@ -14,13 +14,13 @@ from index import dedupe, story_assign, story_store
 from index.adding import Adding, AddResult
 from index.aliases import Alias, AliasBook, Expansion
 from index.errors import NewsdeskError, NotFoundError
-from index.filters import Filter
+from index.filters import SORTS, Filter, Sort
 from index.index_upkeep import CATCH_UP_NOTICE, RebuildReport
 from index.ingest import normalize_tag, normalize_tags
 from index.models import Article, parse_published, published_text
 from index.paths import library_dir
 from index.reading import Reading
-from index.search import SORTS, SearchIndex
+from index.search import SearchIndex
 from index.snippets import make_snippet
 from index.store import Store
 from index.stories import Story
@@ -134,7 +134,7 @@ class Library(Adding, Reading):
         return text
 
     def search(
-        self, text: str, *, limit: int | None = 50, sort: str = "relevance",
+        self, text: str, *, limit: int | None = 50, sort: Sort = "relevance",
         snippets: bool = True,
     ) -> SearchResults:
         """Search the library; `@NAME` runs a saved search.

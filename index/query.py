@@ -10,6 +10,7 @@ from whoosh import fields, qparser, query
 
 from index.aliases import Expansion, expand_query
 from index.errors import QueryError
+from index.filters import Sort
 from index.query_text import FILTER_FIELDS, TEXT_FIELDS, DateFilter, check, take_dates
 
 # The OR group's bonus for documents that match more of the query's words.
@@ -27,7 +28,7 @@ class ParsedQuery:
 
 
 def parse_query(
-    text: str, schema: fields.Schema, *, sort: str = "relevance",
+    text: str, schema: fields.Schema, *, sort: Sort = "relevance",
     aliases: list[set[str]] | None = None,
 ) -> ParsedQuery:
     """Parse a user query; QueryError with the position and a hint when it is wrong.
@@ -52,7 +53,7 @@ def parse_query(
     return ParsedQuery(parsed, terms, expanded)
 
 
-def _parse_words(text: str, schema: fields.Schema, sort: str) -> query.Query:
+def _parse_words(text: str, schema: fields.Schema, sort: Sort) -> query.Query:
     # Ranked search ORs the words (BM25 already rewards documents matching more of
     # them; the group adds a small bonus on top); a date-sorted list keeps only
     # documents that match every word, since there is no ranking to push weak ones down.

@@ -21,6 +21,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from index import fastscore
 from index.analysis import NEWS_ANALYZER
+from index.filters import Sort
 from index.models import Article
 from index.query import ParsedQuery, parse_query
 
@@ -44,7 +45,6 @@ BM25_B, BM25_K1 = 0.55, 1.0
 FORMAT_VERSION = 2
 FORMAT_FILE = "FORMAT"
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
-SORTS = ("relevance", "newest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,13 +382,13 @@ class SearchIndex:
     # -- searching ------------------------------------------------------------------------
 
     def parse(
-        self, text: str, *, sort: str = "relevance", aliases: list[set[str]] | None = None
+        self, text: str, *, sort: Sort = "relevance", aliases: list[set[str]] | None = None
     ) -> ParsedQuery:
         """Parse a user query; QueryError with the position and a hint when it is wrong."""
         return parse_query(text, SCHEMA, sort=sort, aliases=aliases)
 
     def search(
-        self, parsed: ParsedQuery, *, limit: int | None = 50, sort: str = "relevance"
+        self, parsed: ParsedQuery, *, limit: int | None = 50, sort: Sort = "relevance"
     ) -> tuple[list[IndexHit], int]:
         """The best hits for a parsed query, and how many documents matched in all."""
         try:

@@ -3,8 +3,9 @@
 To read a new kind of file, write a module with a function ``(text, source) -> Extracted``
 (the decoded input and its `index.ingest.Source`; raise InputError when it holds no article)
 and add one line to SOURCES naming its file suffixes. `newsdesk add`, `summarize` and the
-reader's add prompt pick it up from there. Web pages arrive as "html" (index/fetch.py and
-the feeds fetch them); URL is the kind `expand` gives an address before it is fetched.
+reader's add prompt pick it up from there. A `Source` carries its SourceType itself, never a
+name, so a kind is always one of these. Web pages arrive as HTML (index/fetch.py and the
+feeds fetch them); URL is what `expand` gives an address before it is fetched.
 """
 
 from __future__ import annotations
@@ -45,19 +46,19 @@ def _html(text: str, source: Source) -> Extracted:
     return extract_html(text, url=source.url)
 
 
-TEXT: Final = "text"
-HTML: Final = "html"
-URL: Final = "url"  # an address to fetch; it becomes an HTML source
 SOURCES: dict[str, SourceType] = {
-    TEXT: SourceType(frozenset({".txt", ".text", ".md", ".markdown"}), _text),
-    HTML: SourceType(frozenset({".html", ".htm", ".xhtml"}), _html),
+    "text": SourceType(frozenset({".txt", ".text", ".md", ".markdown"}), _text),
+    "html": SourceType(frozenset({".html", ".htm", ".xhtml"}), _html),
 }
+TEXT: Final = SOURCES["text"]
+HTML: Final = SOURCES["html"]
+URL: Final = "url"  # an address to fetch; it becomes an HTML source
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: Path) -> SourceType | None:
     """The source type a file's suffix names (a trailing .gz aside), or None."""
     suffixes = [s.lower() for s in path.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     last = suffixes[-1] if suffixes else ""
-    return next((name for name, kind in SOURCES.items() if last in kind.suffixes), None)
+    return next((kind for kind in SOURCES.values() if last in kind.suffixes), None)

@@ -9,6 +9,7 @@ import pytest
 from index.errors import FetchError
 from index.fetch import FetchConfig, Fetcher, fetch_source, page_url
 from index.library import Library
+from index.sources import HTML
 from index.urls import canonical_url, check_url, same_site
 from tests.index.httpserver import LocalServer, article_page, serve
 
@@ -61,7 +62,7 @@ def test_same_site() -> None:
 def test_fetches_a_page_with_an_honest_user_agent(server: LocalServer, fetcher: Fetcher) -> None:
     url = server.route("/news/ferry", article_page("Second evening ferry for islanders", *FERRY))
     source = fetcher.page(url + "?utm_campaign=spring")
-    assert source.kind == "html" and b"second evening crossing" in source.raw
+    assert source.kind is HTML and b"second evening crossing" in source.raw
     assert source.url == url
     assert server.hits("/news/ferry")[0].headers["User-Agent"].startswith("newsdesk/0.1 (+")
 

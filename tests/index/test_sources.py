@@ -29,7 +29,8 @@ def test_a_new_source_type_is_one_registry_line(
         "Ferry resumes on the river\nThe ferry between the two towns ran again on Monday "
         "after a month of repairs to its landing stage, officials said.\n")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
-    assert list(expand([str(folder)])) == [(str(folder / "ferry.wire"), "wire-note"),
+    wire_note = sources.SOURCES["wire-note"]
+    assert list(expand([str(folder)])) == [(str(folder / "ferry.wire"), wire_note),
                                            (str(folder / "photo.jpg"), None)]
     added = [r for r in library.add([str(folder)]) if r.status == "added"]
     article = library.get(added[0].id)

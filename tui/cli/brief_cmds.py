@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from briefing.registry import DEFAULT_ALGORITHM, FORMATS, algorithm_help, summarizer
+from briefing.registry import (
+    DEFAULT_ALGORITHM,
+    FORMATS,
+    SECTIONS,
+    Sections,
+    algorithm_help,
+    summarizer,
+)
 from index.errors import NewsdeskError
 from index.models import Extracted
 from tui.cli import main, pass_library
@@ -54,7 +61,7 @@ def _progress() -> Callable[[str, int, int], None]:
 @main.command()
 @selection_options
 @click.option("--title", metavar="TEXT", help='Heading (default "Briefing — <date>").')
-@click.option("--sections", type=click.Choice(["tags", "searches"]), default="tags",
+@click.option("--sections", type=click.Choice(SECTIONS), default="tags",
               show_default=True, help="One section per tag, or per saved search.")
 @_output_options
 @click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 20),
@@ -65,7 +72,7 @@ def _progress() -> Callable[[str, int, int], None]:
 @click.option("--template", "template_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder with your own briefing.md.j2, briefing.html.j2, briefing.css.")
 @pass_library
-def brief(library: Library, title: str | None, sections: str, sentences: int, top: int,
+def brief(library: Library, title: str | None, sections: Sections, sentences: int, top: int,
           algorithm: str, template_dir: str | None, **options: Any) -> None:
     """Write a briefing: key points, sections by tag, the top stories each with a summary
     and the others one line each, every article cited in the numbered sources.
@@ -138,14 +145,14 @@ def summarize(paths: tuple[str, ...], story: bool, sentences: int | None, words:
 def _read_articles(paths: tuple[str, ...]) -> list[tuple[str, Extracted]]:
     """(origin, cleaned article) for every readable input; errors reported on stderr."""
     from index.ingest import expand, extract, read_file
-    from index.sources import URL
+    from index.sources import SourceType
 
     articles = []
     for origin, kind in expand(paths):
-        if kind is None or kind == URL:
+        if not isinstance(kind, SourceType):  # addresses, unreadable folders, other files
             continue
         try:
-            articles.append((origin, extract(read_file(origin, str(kind)))))
+            articles.append((origin, extract(read_file(origin, kind))))
         except NewsdeskError as exc:
             echo(f"error: {exc.message}", err=True)
     return articles

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from index.errors import NewsdeskError
-from index.filters import Filter
+from index.filters import SORTS, Filter, Sort
 from index.models import published_text
 from tui.cli import main, pass_library, pass_library_as_is
 from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
@@ -100,12 +100,12 @@ def export(library: Library, output: str) -> None:
 @main.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--sort", type=click.Choice(["relevance", "newest"]), default="relevance",
+@click.option("--sort", type=click.Choice(SORTS), default="relevance",
               show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of hits on stdout.")
 @click.option("--save", metavar="NAME", help="Also save this search under NAME.")
 @pass_library
-def search(library: Library, query: tuple[str, ...], limit: int, sort: str,
+def search(library: Library, query: tuple[str, ...], limit: int, sort: Sort,
            as_json: bool, save: str | None) -> None:
     """Search the library. @NAME runs a saved search.
 

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
-from index.filters import Filter
+from index.filters import Filter, Sort
 from index.library import Library
 from index.models import Article
 from index.textsafe import visible_line
@@ -65,7 +65,7 @@ class MainScreen(ArticleScreen):
     """The sidebar view the list shows when no search is active."""
     search_text: reactive[str] = reactive("", init=False)
     """The active search ("" when none)."""
-    sort: reactive[str] = reactive("relevance", init=False)
+    sort: reactive[Sort] = reactive[Sort]("relevance", init=False)
     """How search results are ordered: relevance or newest."""
 
     app: NewsdeskApp
@@ -169,7 +169,7 @@ class MainScreen(ArticleScreen):
         self.post_message(ListingLoaded(generation, articles, total, request))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="listing")
-    def _search(self, generation: int, text: str, sort: str, request: Request) -> None:
+    def _search(self, generation: int, text: str, sort: Sort, request: Request) -> None:
         try:
             with self.app.library_session() as library:
                 results = library.search(text, limit=request.offset + request.limit, sort=sort,
@@ -404,7 +404,7 @@ def _fixed_counts(library: Library) -> dict[str, tuple[int, int]]:
             for view in FIXED}
 
 
-def _other(sort: str) -> str:
+def _other(sort: Sort) -> Sort:
     return "newest" if sort == "relevance" else "relevance"
 
 
