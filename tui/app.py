@@ -49,7 +49,7 @@ class NewsdeskApp(ArticleEdits):
         Binding("b", "toggle_basket", "Basket",
                 tooltip="Put in, or take out of, the briefing basket"),
         Binding("t", "edit_tags", "Tags",
-                tooltip="Edit tags: +tag adds, -tag removes, plain words replace the set"),
+                tooltip="Change tags: +tag or a bare tag adds, -tag removes; others stay"),
         Binding("B", "build_briefing", "Brief",
                 tooltip="Write the briefing (PDF + Markdown) from the basket"),
         Binding("question_mark", "help", "Help", key_display="?",

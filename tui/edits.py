@@ -18,6 +18,7 @@ from index.errors import NewsdeskError, StoreError
 from index.filters import Filter
 from index.library import Library, article_to_json
 from index.models import Article
+from index.tags import parse_typed
 from index.textsafe import visible
 from tui.browser import Launch, choose
 from tui.messages import (
@@ -29,7 +30,7 @@ from tui.messages import (
     LibraryFailed,
     SearchSaved,
 )
-from tui.screens.dialogs import ConfirmDialog, PromptDialog, TagDialog, parse_tags
+from tui.screens.dialogs import ConfirmDialog, PromptDialog, TagDialog
 
 if TYPE_CHECKING:
     from tui.screens.base import ArticleScreen
@@ -115,26 +116,28 @@ class ArticleEdits(App[None]):
         if not articles:
             return
         first = articles[0]
-        title = first.title if len(articles) == 1 else f"{len(articles)} selected articles"
+        single = len(articles) == 1
+        title = first.title if single else f"{len(articles)} selected articles"
 
         def apply(typed: str | None) -> None:
             if typed is not None:
                 self._retag(articles, typed)
 
-        self.push_screen(TagDialog(title, first.tags, self.main_screen.tags), apply)
+        self.push_screen(TagDialog(title, first.tags if single else (), self.main_screen.tags),
+                         apply)
 
     def _retag(self, articles: list[Article], typed: str) -> None:
-        changes = [(a.id, a.tags, parse_tags(typed, a.tags)) for a in articles]
-        changes = [c for c in changes if c[2].add or c[2].remove]
-        if not changes:
+        change = parse_typed(typed)
+        if not change:
             return
+        changes = [(a.id, a.tags) for a in articles]
 
         def do(lib: Library) -> Message:
-            return ArticleChanged([lib.tag(aid, ch.add, ch.remove) for aid, _, ch in changes])
+            return ArticleChanged([lib.tag(aid, change.add, change.remove) for aid, _ in changes])
 
         def undo(lib: Library) -> Message:
             restored = []
-            for aid, old, _ in changes:
+            for aid, old in changes:
                 now = lib.get(aid).tags
                 restored.append(lib.tag(aid, [t for t in old if t not in now],
                                         [t for t in now if t not in old]))

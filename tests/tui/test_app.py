@@ -12,7 +12,7 @@ from index.library import Library
 from tests.conftest import write_article
 from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
-from tui.screens.dialogs import TagDialog, parse_tags
+from tui.screens.dialogs import TagDialog
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
@@ -110,19 +110,29 @@ async def test_tag_dialog_completes_and_saves(sample_home: Path) -> None:
         await pilot.press("t")
         await until(pilot, lambda: isinstance(app.screen, TagDialog))
         box = app.screen.query_one(Input)
-        assert box.value == "iraq-syria "
+        assert box.value == ""
         await pilot.press("plus", *"lab")
-        await until(pilot, lambda: box._suggestion == "iraq-syria +labour")
+        await until(pilot, lambda: box._suggestion == "+labour")
         await pilot.press("right", "enter")
         await settle(pilot)
         assert stored(sample_home, first.id).tags == ("iraq-syria", "labour")
 
 
-def test_parse_tags_adds_removes_or_replaces() -> None:
-    assert parse_tags("+a -b", ("b", "c")).add == ("a",)
-    assert parse_tags("+a -b", ("b", "c")).remove == ("b",)
-    replaced = parse_tags("c d", ("b", "c"))
-    assert (replaced.add, replaced.remove) == (("d",), ("b",))
+async def test_tag_dialog_words_mean_what_they_mean_to_newsdesk_tag(sample_home: Path) -> None:
+    # A bare word adds, as `newsdesk tag ID word` does; tags not named stay; -tag removes.
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        articles = await started(app, pilot)
+        first = articles.current
+        assert first is not None and first.tags == ("iraq-syria",)
+        for typed, expected in (("strike", ("iraq-syria", "strike")),
+                                ("-iraq-syria +watch", ("strike", "watch"))):
+            await pilot.press("t")
+            await until(pilot, lambda: isinstance(app.screen, TagDialog))
+            app.screen.query_one(Input).value = typed
+            await pilot.press("enter")
+            await settle(pilot)
+            assert stored(sample_home, first.id).tags == expected
 
 
 async def test_search_as_you_type_then_escape_clears(sample_home: Path) -> None:

@@ -62,6 +62,9 @@ def test_search_show_tag_mark_flow(runner: CliRunner, clips: Path) -> None:
     assert invoke(runner, "tag", short, "+Conflict", "+border")[1].split() == [
         "border", "conflict"]
     assert invoke(runner, "tag", short, "-border")[1].split() == ["conflict"]
+    # A bare word adds (the reader's tag dialog reads words the same way); others stay.
+    assert invoke(runner, "tag", short, "Iraq Syria")[1].split() == ["conflict", "iraq-syria"]
+    assert invoke(runner, "tag", short, "-iraq-syria")[1].split() == ["conflict"]
     assert invoke(runner, "mark", short, "--read", "--star")[0] == 0
     code, out, _ = invoke(runner, "show", short, "--json")
     assert code == 0

@@ -13,6 +13,7 @@ import click
 from index.errors import NewsdeskError
 from index.filters import SORTS, Filter, Sort
 from index.models import published_text
+from index.tags import parse_changes
 from tui.cli import main, pass_library, pass_library_as_is
 from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
 
@@ -217,10 +218,16 @@ def delete(library: Library, article_ids: tuple[str, ...], yes: bool) -> None:
 @click.argument("changes", nargs=-1, metavar="[+TAG|-TAG]...")
 @pass_library
 def tag(library: Library, article_id: str, changes: tuple[str, ...]) -> None:
-    """Add (+TAG, or a bare TAG) and remove (-TAG) tags; with none, list the tags."""
-    add = [c.lstrip("+") for c in changes if not c.startswith("-")]
-    remove = [c[1:] for c in changes if c.startswith("-")]
-    article = library.tag(article_id, add, remove) if changes else library.get(article_id)
+    """Change an article's tags: +TAG or a bare TAG adds it, -TAG removes it; tags not
+    named stay (the reader's t takes the same words). With none, list the tags.
+
+    \b
+      newsdesk tag 3fa9c1 +strikes -unsorted
+      newsdesk tag 3fa9c1 "Iraq Syria"       # adds iraq-syria
+    """
+    change = parse_changes(changes)
+    article = library.tag(article_id, change.add, change.remove) if changes \
+        else library.get(article_id)
     echo(" ".join(article.tags) or "(no tags)")
 
 

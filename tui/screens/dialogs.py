@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from index.tags import SYNTAX
 from index.textsafe import visible_line
 
 
@@ -59,28 +59,6 @@ class PromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-@dataclass(frozen=True, slots=True)
-class TagChange:
-    """Tags to add and remove, from what was typed in the tag dialog."""
-
-    add: tuple[str, ...]
-    remove: tuple[str, ...]
-
-
-def parse_tags(typed: str, current: tuple[str, ...]) -> TagChange:
-    """`+a -b` adds and removes; plain words (any mix) replace the tag set."""
-    words = typed.replace(",", " ").split()
-    if words and all(w[0] in "+-" for w in words):
-        add = tuple(w[1:] for w in words if w[0] == "+" and w[1:])
-        remove = tuple(w[1:] for w in words if w[0] == "-" and w[1:])
-        return TagChange(add, remove)
-    wanted = [w.lstrip("+") for w in words if not w.startswith("-")]
-    dropped = [w[1:] for w in words if w.startswith("-")]
-    add = tuple(t for t in wanted if t not in current)
-    remove = tuple(t for t in current if t not in wanted) + tuple(dropped)
-    return TagChange(add, remove)
-
-
 class TagSuggester(Suggester):
     """Completes the word being typed (after any + or -) from the library's tags."""
 
@@ -103,16 +81,14 @@ class TagSuggester(Suggester):
 
 
 class TagDialog(PromptDialog):
-    """Edit an article's tags: `+tag -tag`, or the whole set space-separated."""
+    """Change tags as `newsdesk tag` does (index/tags.py): +tag or tag adds, -tag removes."""
 
     def __init__(self, title: str, current: tuple[str, ...], known: list[str]) -> None:
-        value = " ".join(current) + (" " if current else "")
+        now = f" (now: {' '.join(current)})" if current else ""
         super().__init__(
-            f"Tags for: {title}",
-            "Space-separated tags replace the set; +tag adds, -tag removes. "
-            "→ or Tab accepts a completion.",
-            value=value,
-            placeholder="iraq-syria militia",
+            f"Tags for: {title}{now}",
+            f"{SYNTAX}. → or Tab accepts a completion.",
+            placeholder="+iraq-syria -unsorted",
             suggester=TagSuggester(known),
         )
 
