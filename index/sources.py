@@ -2,8 +2,9 @@
 
 To read a new kind of file, write a module with a function ``(text, source) -> Extracted``
 (the decoded input and its `index.ingest.Source`; raise InputError when it holds no article)
-and add one line to SOURCES naming its file suffixes. `newsdesk add`, `summarize` and the
-reader's add prompt pick it up from there. A `Source` carries its SourceType itself, never a
+and add one line to SOURCES naming its file suffixes and that function as "module:function"
+(imported when the first such file is read). `newsdesk add`, `summarize` and the reader's
+add prompt pick it up from there. A `Source` carries its SourceType itself, never a
 name, so a kind is always one of these. Web pages arrive as HTML (index/fetch.py and the
 feeds fetch them); URL is what `expand` gives an address before it is fetched.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -27,10 +29,16 @@ class SourceType:
     """One kind of input: the file suffixes that name it and the function that reads it."""
 
     suffixes: frozenset[str]
-    extract: Extractor
+    reader: str  # "module:function", an Extractor
+
+    def extract(self, text: str, source: Source) -> Extracted:
+        """The article the decoded input holds."""
+        module, name = self.reader.split(":")
+        read: Extractor = getattr(import_module(module), name)
+        return read(text, source)
 
 
-def _text(text: str, source: Source) -> Extracted:
+def read_text(text: str, source: Source) -> Extracted:
     """Plain text or Markdown: a page's visible text, cleaned of what surrounds the article."""
     # Imported here: the cleaners pull in trafilatura and lxml, which plain reads do not need.
     from index.extract import clean_text
@@ -39,7 +47,7 @@ def _text(text: str, source: Source) -> Extracted:
                       saved=source.saved)
 
 
-def _html(text: str, source: Source) -> Extracted:
+def read_html(text: str, source: Source) -> Extracted:
     """A saved or fetched web page."""
     from index.extract import extract_html
 
@@ -47,8 +55,8 @@ def _html(text: str, source: Source) -> Extracted:
 
 
 SOURCES: dict[str, SourceType] = {
-    "text": SourceType(frozenset({".txt", ".text", ".md", ".markdown"}), _text),
-    "html": SourceType(frozenset({".html", ".htm", ".xhtml"}), _html),
+    "text": SourceType(frozenset({".txt", ".text", ".md", ".markdown"}), "index.sources:read_text"),
+    "html": SourceType(frozenset({".html", ".htm", ".xhtml"}), "index.sources:read_html"),
 }
 TEXT: Final = SOURCES["text"]
 HTML: Final = SOURCES["html"]

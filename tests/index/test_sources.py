@@ -22,7 +22,8 @@ def test_a_new_source_type_is_one_registry_line(
     library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sources.SOURCES, "wire-note",
-                        sources.SourceType(frozenset({".wire"}), read_wire_note))
+                        sources.SourceType(frozenset({".wire"}),
+                                           "tests.index.test_sources:read_wire_note"))
     folder = tmp_path / "clips"
     folder.mkdir()
     (folder / "ferry.wire").write_text(
