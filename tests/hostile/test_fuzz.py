@@ -7,10 +7,9 @@ import json
 import random
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from tests.hostile.helpers import cli, raw_controls
 from tests.index.samples import BORDER, write
+from tests.tui.waits import until
 from tui.app import NewsdeskApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.search_bar import SearchBar
@@ -100,10 +99,3 @@ async def test_random_text_into_the_readers_search_box(library_home: Path,
         assert not raw_controls(drawn)
     assert app.return_code in (None, 0)
 
-
-async def until(pilot: Pilot, check: object) -> None:
-    for _ in range(3000):  # ends a hung test only; a loaded machine is just slower
-        if check():  # type: ignore[operator]
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never became true")
