@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from index import dedupe
-from index.aliases import AliasBook, definitions
+from index.aliases import AliasBook, defined_by
 from index.errors import InputError, NewsdeskError
 from index.index_upkeep import IndexUpkeep
 from index.ingest import (
@@ -218,7 +218,7 @@ class Adding(IndexUpkeep):
             item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)
         self.store.insert([item])
         if not root:  # a copy defines nothing new; counting it twice would outvote others
-            self.aliases.learn(definitions(f"{a.title}\n{a.body}"))
+            self.aliases.learn(defined_by(a))
         if root:
             return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=root)
         return AddResult(a.origin, "added", a.id, a.title)

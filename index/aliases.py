@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from index.models import Article
+
 LEARNED, USER = "learned", "user"
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _CONNECTORS = frozenset({"of", "and", "for", "the", "de", "du", "in", "on", "&"})
@@ -85,6 +87,18 @@ class AliasBook:
             "ON CONFLICT (name, synonym) DO UPDATE SET articles = articles + 1",
             [(name, synonym, LEARNED) for name, synonym in pairs],
         )
+
+    def unlearn(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Count one defining article less for each pair (a deleted or corrected article);
+        a learned pair no article defines any more is forgotten, unless the user removed
+        it (that mark must outlive it)."""
+        wanted = [(name, synonym) for name, synonym in pairs]
+        self.db.executemany(
+            "UPDATE aliases SET articles = articles - 1 "
+            "WHERE name = ? AND synonym = ? AND source = 'learned' AND articles > 0", wanted)
+        self.db.executemany(
+            "DELETE FROM aliases WHERE name = ? AND synonym = ? AND source = 'learned' "
+            "AND articles <= 0 AND removed = 0", wanted)
 
     def add(self, name: str, synonyms: Iterable[str]) -> None:
         """The user's aliases: each synonym means the name (and the name each synonym)."""
@@ -212,3 +226,8 @@ def _any_of(term: str, others: list[str]) -> str:
 def _mask(text: str) -> str:
     # phrases are never expanded: blank them out (positions stay) before looking for terms
     return re.sub(r'"[^"]*"', lambda m: "\0" * len(m.group()), text)
+
+
+def defined_by(article: Article) -> set[tuple[str, str]]:
+    """The (name, acronym) pairs an article defines, as ingest counts them."""
+    return definitions(f"{article.title}\n{article.body}")

@@ -24,6 +24,9 @@ from index.names import (
 
 WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
 MIN_SIZE = 2
+# Distinct words whose stems are kept: news vocabulary is mostly far smaller; names, typos
+# and numbers make it grow without end in a long-running reader or a big import.
+STEM_CACHE = 200_000
 
 # English function words: pronouns, auxiliaries, determiners, prepositions, conjunctions
 # (the NLTK list's core, plus "also", "would", "could"...). Unlike Whoosh's list it keeps
@@ -74,9 +77,11 @@ class NewsAnalyzer(Analyzer):
         self.__init__(state["stoplist"])  # type: ignore[misc, arg-type]
 
     def stem(self, word: str) -> str:
-        """The cached stem of a lowercase word."""
+        """The cached stem of a lowercase word (the cache starts over when it is full)."""
         found = self._cache.get(word)
         if found is None:
+            if len(self._cache) >= STEM_CACHE:
+                self._cache.clear()
             found = self._cache[word] = self._stemmer.stemWord(word)
         return found
 

@@ -15,8 +15,11 @@ from typing import Any
 
 import numpy as np
 from whoosh import query
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
+
+from index import prune
+from index.postings import postings
 
 _BYTE_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 
@@ -52,20 +55,33 @@ def _is_narrowing(q: query.Query) -> bool:
     return isinstance(q, query.NumericRange | query.Every)
 
 
-def top(searcher: Any, q: query.Query, weighting: Any, limit: int | None
-        ) -> tuple[list[tuple[int, float]], int]:
-    """(docnum, score) of the best documents, best first, and the number matched."""
+def top(searcher: Any, q: query.Query, weighting: Any, limit: int | None, *,
+        exact: bool = False) -> tuple[list[tuple[int, float]], int, bool]:
+    """(docnum, score) of the best documents, best first, the number matched, and whether
+    that number is exact. Unless ``exact``, an ORed group of words is pruned (index.prune):
+    the same best documents and scores, and an estimated total."""
+    flat = None if exact or limit is None else prune.flatten(q, _is_narrowing)
     all_scores, all_docs = [], []
+    total, counted, theta = 0.0, True, 0.0
     for leaf, offset in searcher.leaf_searchers():
-        part = _Scorer(leaf, weighting).part(q)
-        mask = part.mask & _live(leaf)
-        docs = np.flatnonzero(mask)
+        scorer = _Scorer(leaf, weighting)
+        if flat is not None:
+            ranked = scorer.pruned(flat, limit, theta)
+            docs, scores = ranked.docs, ranked.scores
+            total += ranked.total
+            counted = counted and ranked.exact
+        else:
+            part = scorer.part(q)
+            docs = np.flatnonzero(part.mask & _live(leaf))
+            scores = part.scores[docs]
+            total += len(docs)
         all_docs.append(docs + offset)
-        all_scores.append(part.scores[docs])
+        all_scores.append(scores)
+        if flat is not None and limit:
+            theta = _kth(all_scores, limit, theta)
     docs = np.concatenate(all_docs) if all_docs else np.empty(0, np.int64)
     scores = np.concatenate(all_scores) if all_scores else np.empty(0)
-    total = len(docs)
-    if limit is not None and total > limit:
+    if limit is not None and len(docs) > limit:
         keep = np.argpartition(-scores, limit - 1)[:limit]
         cut = scores[keep].min()
         keep = np.flatnonzero(scores >= cut)  # ties at the cut: the lower docnums win
@@ -73,7 +89,16 @@ def top(searcher: Any, q: query.Query, weighting: Any, limit: int | None
     order = np.lexsort((docs, -scores))
     if limit is not None:
         order = order[:limit]
-    return [(int(docs[i]), float(scores[i])) for i in order], total
+    best = [(int(docs[i]), float(scores[i])) for i in order]
+    return best, max(round(total), len(best)), counted
+
+
+def _kth(scores: list[np.ndarray], k: int, floor: float) -> float:
+    """The k-th best score so far (a bar later segments' documents must reach)."""
+    joined = np.concatenate(scores)
+    if len(joined) < k:
+        return floor
+    return max(floor, float(np.partition(joined, len(joined) - k)[len(joined) - k]))
 
 
 def _live(leaf: Any) -> np.ndarray:
@@ -116,21 +141,42 @@ class _Scorer:
 
     def _term(self, q: query.Term) -> _Part:
         part = self._empty()
-        field, text = q.fieldname, q.text
-        if (field, text) not in self.reader:
+        if (q.fieldname, q.text) not in self.reader:
             return part
-        ids, weights = _postings(self.reader.postings(field, text))
-        scorer = self.weighting.scorer(self.leaf, field, text)
-        if hasattr(scorer, "avgfl"):
-            lengths = self._lengths(field)[ids]
-            scores = _bm25(scorer.idf, weights, lengths, scorer.avgfl, scorer.B, scorer.K1)
-        else:  # an unscorable field: Whoosh's WeightScorer
-            scores = weights
-        part.scores[ids] = scores * q.boost
+        ids, weights = postings(self.reader.postings(q.fieldname, q.text))
+        part.scores[ids] = self.term_scores(q, ids, weights)
         part.mask[ids] = True
         part.counts[ids] = 1
         part.terms = 1
         return part
+
+    def term_scores(self, q: query.Term, ids: np.ndarray | None, weights: np.ndarray
+                    ) -> np.ndarray:
+        """A term's scores for these documents (None: its ceiling, in the shortest field)."""
+        scorer = self.weighting.scorer(self.leaf, q.fieldname, q.text)
+        if not hasattr(scorer, "avgfl"):  # an unscorable field: Whoosh's WeightScorer
+            return weights * q.boost
+        lengths = self._lengths(q.fieldname)
+        fl = lengths[ids] if ids is not None else self._shortest(q.fieldname)
+        return _bm25(scorer.idf, weights, fl, scorer.avgfl, scorer.B, scorer.K1) * q.boost
+
+    def pruned(self, flat: prune.Flat, k: int | None, theta: float) -> prune.Ranked:
+        """The segment's documents that may rank in the top k, scored (index.prune)."""
+        allowed = _live(self.leaf).copy()
+        extra = np.zeros(self.size)
+        for part in (self.part(r) for r in flat.required):
+            allowed &= part.mask
+            extra += part.scores
+        for narrowing in flat.narrowing:
+            allowed &= self._docs(narrowing)
+        for excluded in flat.excluded:
+            allowed &= ~self._docs(excluded)
+        return prune.Pruner(self, flat, allowed, extra).run(k, theta)
+
+    def _shortest(self, field: str) -> float:
+        lengths = self._lengths(field)
+        present = lengths[lengths > 0]
+        return float(present.min()) if len(present) else 1.0
 
     def _and(self, q: query.And) -> _Part:
         parts = [self.part(s) for s in q.subqueries if not _is_narrowing(s)]
@@ -180,36 +226,7 @@ class _Scorer:
         return cache[field]
 
 
-def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
-    """All (docnum, weight) of a term in a segment, read block by block."""
-    if not isinstance(matcher, W3LeafMatcher):
-        ids = list(matcher.all_ids())
-        matcher.reset()
-        weights = []
-        while matcher.is_active():
-            weights.append(matcher.weight())
-            matcher.next()
-        return np.array(ids, np.int64), np.array(weights, np.float64)
-    id_blocks, weight_blocks = [], []
-    while True:
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, weights = matcher._data[0], matcher._data[1]
-        count = matcher._blocklength
-        id_blocks.append(np.cumsum(np.fromiter(deltas, np.int64, count)))
-        if weights is None:
-            weight_blocks.append(np.ones(count))
-        elif isinstance(weights, float):
-            weight_blocks.append(np.full(count, weights))
-        else:
-            weight_blocks.append(np.fromiter(weights, np.float64, count))
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
-
-
-def _bm25(idf: float, tf: np.ndarray, fl: np.ndarray, avgfl: float, b: float, k1: float
+def _bm25(idf: float, tf: np.ndarray, fl: np.ndarray | float, avgfl: float, b: float, k1: float
           ) -> np.ndarray:
     return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
 

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from index import dedupe, story_assign, story_store
 from index.adding import Adding, AddResult
-from index.aliases import Alias, AliasBook, Expansion
+from index.aliases import Alias, AliasBook, Expansion, defined_by
 from index.errors import NewsdeskError, NotFoundError
 from index.filters import SORTS, Filter, Sort
 from index.index_upkeep import CATCH_UP_NOTICE, RebuildReport
@@ -20,7 +20,7 @@ from index.ingest import normalize_tag, normalize_tags
 from index.models import Article, parse_published, published_text
 from index.paths import library_dir
 from index.reading import Reading
-from index.search import SearchIndex
+from index.search import SearchIndex, searchable_body
 from index.snippets import make_snippet
 from index.store import Store
 from index.stories import Story
@@ -49,6 +49,7 @@ class SearchResults:
     query: str
     terms: frozenset[str] = frozenset()  # the query's analysed words, for highlighting
     expanded: tuple[Expansion, ...] = ()  # what aliases added: ("IS", ("Islamic State",))
+    exact: bool = True  # False: total is an estimate ("about N")
 
 
 class Library(Adding, Reading):
@@ -135,28 +136,35 @@ class Library(Adding, Reading):
 
     def search(
         self, text: str, *, limit: int | None = 50, sort: Sort = "relevance",
-        snippets: bool = True,
+        snippets: bool = True, exact: bool = False,
     ) -> SearchResults:
         """Search the library; `@NAME` runs a saved search.
 
         With snippets=False the hits carry no body and no snippet: a list view that shows
-        only headlines skips reading and scanning every hit's text.
+        only headlines skips reading and scanning every hit's text. The total of a ranked
+        search is an estimate ("about N") unless ``exact``.
         """
         if sort not in SORTS:
             raise NewsdeskError(f"unknown sort {sort!r}", hint=f"choose from {', '.join(SORTS)}")
         query_text = self.resolve_query(text)
         parsed = self.index.parse(query_text, sort=sort, aliases=self.aliases.groups())
-        found, total = self._on_index(lambda: self.index.search(parsed, limit=limit,
-                                                                 sort=sort))
-        ids = [h.id for h in found]
+        found = self._on_index(lambda: self.index.search(
+            parsed, limit=limit, sort=sort, texts=self._texts, exact=exact))
+        ids = [h.id for h in found.hits]
         articles = {a.id: a for a in self.store.get_many(ids, bodies=snippets)}
         hits = [
             Hit(articles[h.id], h.score,
                 make_snippet(articles[h.id].body, parsed.terms) if snippets else "")
-            for h in found
+            for h in found.hits
             if h.id in articles
         ]
-        return SearchResults(hits, total, query_text, parsed.terms, parsed.expanded)
+        return SearchResults(hits, found.total, query_text, parsed.terms, parsed.expanded,
+                             found.exact)
+
+    def _texts(self, ids: Sequence[str]) -> dict[str, dict[str, str]]:
+        # what the index analysed of each article, to confirm a phrase in
+        return {a.id: {"title": a.title, "body": searchable_body(a)}
+                for a in self.store.get_many(list(ids), bodies=True)}
 
     def _matching_ids(self, query: str) -> set[str]:
         # Only ids are needed: no bodies read, no snippets built.
@@ -226,7 +234,12 @@ class Library(Adding, Reading):
         if not fields:
             raise NewsdeskError("nothing to change",
                                 hint="give --title, --outlet, --author or --published")
-        self.store.update_article(aid, **fields)
+        before = self.store.get(aid)
+        with self.store.transaction():
+            self.store.update_article(aid, **fields)
+            if "title" in fields and before.duplicate_of is None:
+                self.aliases.unlearn(defined_by(before))
+                self.aliases.learn(defined_by(self.store.get(aid)))
         self.flush_index()
         return self.store.get(aid)
 
@@ -236,6 +249,9 @@ class Library(Adding, Reading):
         Returns the full ids deleted."""
         resolved = list(dict.fromkeys(self.store.resolve(i) for i in ids))
         with self.store.transaction():
+            for article in self.store.get_many(resolved):
+                if article.duplicate_of is None:  # copies were never counted
+                    self.aliases.unlearn(defined_by(article))
             for copies in self.store.delete(resolved):
                 self._promote(copies)
         self.flush_index()
@@ -247,6 +263,7 @@ class Library(Adding, Reading):
         root, rest = articles[0], [a.id for a in articles[1:]]
         _, bands = dedupe.keys(root.body)
         self.store.relink(root.id, rest, bands)
+        self.aliases.learn(defined_by(root))  # now a first copy, it counts
 
     def save_search(self, name: str, query: str) -> None:
         """Save a search under a name, after checking that it parses."""

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +65,25 @@ def is_particle(text: str, lower: str, raw: str, end: int) -> bool:
         return lower in PARTICLES
     return (lower in SPACED_PARTICLES and raw[0].isupper() and len(after) == 2
             and after[0] == " " and after[1].isupper())
+
+
+# "Al Hol" in a query: the parser splits words at spaces, so the particle is joined to its
+# name as in al-Hol (same length: positions in error messages stay right); not before an
+# operator (Al AND ...).
+_SPACED_IN_QUERY = re.compile(
+    r"(?<![\w\-\"])([AE][lL]) (?=[A-Z])(?!(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b)")
+
+
+def join_spaced_particles(text: str) -> str:
+    """A query with each unquoted spaced particle joined to its name (Al Hol: Al-Hol)."""
+    out, quoted = [], False
+    for piece in re.split(r'(")', text):
+        if piece == '"':
+            quoted = not quoted
+        elif not quoted:
+            piece = _SPACED_IN_QUERY.sub(r"\1-", piece)
+        out.append(piece)
+    return "".join(out)
 
 
 @lru_cache(maxsize=65536)

@@ -11,6 +11,7 @@ from whoosh import fields, qparser, query
 from index.aliases import Expansion, expand_query
 from index.errors import QueryError
 from index.filters import Sort
+from index.names import join_spaced_particles
 from index.query_text import FILTER_FIELDS, TEXT_FIELDS, DateFilter, check, take_dates
 
 # The OR group's bonus for documents that match more of the query's words.
@@ -38,7 +39,7 @@ def parse_query(
     if not text.strip():
         raise QueryError("the query is empty", hint="give some words to search for")
     check(text)
-    rest, dates = take_dates(text)
+    rest, dates = take_dates(join_spaced_particles(text))
     rest, expanded = expand_query(rest, aliases or [])
     words = _parse_words(rest, schema, sort) if rest.strip() else None
     parsed = _narrow(words, dates).normalize()

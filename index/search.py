@@ -13,13 +13,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from whoosh import fields, index, scoring
+from whoosh import fields, index, query, scoring
 from whoosh.analysis import StandardAnalyzer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
-from index import fastscore
+from index import fastscore, phrases
 from index.analysis import NEWS_ANALYZER
 from index.filters import Sort
 from index.models import Article
@@ -28,8 +29,10 @@ from index.query import ParsedQuery, parse_query
 # Title words count for more than body words: a headline says what the story is about.
 SCHEMA = fields.Schema(
     id=fields.ID(stored=True, unique=True),
-    title=fields.TEXT(analyzer=NEWS_ANALYZER, field_boost=2.0, phrase=True),
-    body=fields.TEXT(analyzer=NEWS_ANALYZER, phrase=True),
+    # No word positions: phrases are found by their words and confirmed in the article's
+    # text (index.phrases); positions were most of what a search had to read.
+    title=fields.TEXT(analyzer=NEWS_ANALYZER, field_boost=2.0, phrase=False),
+    body=fields.TEXT(analyzer=NEWS_ANALYZER, phrase=False),
     outlet=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
     author=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
     tag=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
@@ -41,9 +44,13 @@ SCHEMA = fields.Schema(
 # Ranking: BM25F's length normalisation and term saturation.
 BM25_B, BM25_K1 = 0.55, 1.0
 # What the index holds and how its words are analysed: an index of another format is
-# rebuilt on open. 2: PyStemmer stems, acronym terms, name keys.
-FORMAT_VERSION = 2
+# rebuilt on open. 2: PyStemmer stems, acronym terms, name keys. 3: no positions in title
+# and body, postings in blocks of 512.
+FORMAT_VERSION = 3
 FORMAT_FILE = "FORMAT"
+# Postings per block: a search reads posting lists whole or skips blocks, so fewer, larger
+# blocks cost less Python per posting than Whoosh's 128.
+POSTING_BLOCK = 512
 BULK_MB = 128  # memory for postings per bulk writer process before they spill to disk
 
 
@@ -53,6 +60,20 @@ class IndexHit:
 
     id: str
     score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The best hits of a search, how many documents matched, and whether that is exact."""
+
+    hits: list[IndexHit]
+    total: int
+    exact: bool = True
+
+
+# The title and searchable body of articles by id, for confirming phrases.
+TextSource = Callable[[Sequence[str]], dict[str, dict[str, str]]]
+PHRASE_BATCH = 64  # candidates whose texts are read at once to confirm a phrase
 
 
 def _naive_utc(value: datetime | None) -> datetime | None:
@@ -67,8 +88,7 @@ def to_document(article: Article) -> dict[str, object]:
     doc: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        # The standfirst and captions are searchable, though kept out of the stored body.
-        "body": "\n\n".join(p for p in (article.standfirst, article.body, *article.captions) if p),
+        "body": searchable_body(article),
         "outlet": article.outlet,
         "author": article.author,
         "tag": ",".join(article.tags),
@@ -78,6 +98,12 @@ def to_document(article: Article) -> dict[str, object]:
     if article.published:
         doc["published"] = _naive_utc(article.published)
     return doc
+
+
+def searchable_body(article: Article) -> str:
+    """The text the body field indexes: the standfirst and captions are searchable, though
+    kept out of the stored body."""
+    return "\n\n".join(p for p in (article.standfirst, article.body, *article.captions) if p)
 
 
 # Lock file descriptors held while a bulk writer's sub-writer processes may be forked.
@@ -132,7 +158,7 @@ def _codec() -> W3Codec:
     (documents are scored with the real lengths either way). A plain W3Codec with an
     instance flag, so the index holds no reference to a class of ours.
     """
-    codec = W3Codec()
+    codec = W3Codec(blocklimit=POSTING_BLOCK)
     codec.length_stats = False
     return codec
 
@@ -388,29 +414,64 @@ class SearchIndex:
         return parse_query(text, SCHEMA, sort=sort, aliases=aliases)
 
     def search(
-        self, parsed: ParsedQuery, *, limit: int | None = 50, sort: Sort = "relevance"
-    ) -> tuple[list[IndexHit], int]:
-        """The best hits for a parsed query, and how many documents matched in all."""
+        self, parsed: ParsedQuery, *, limit: int | None = 50, sort: Sort = "relevance",
+        texts: TextSource | None = None, exact: bool = False,
+    ) -> Found:
+        """The best hits for a parsed query, and how many documents matched in all.
+
+        The count of a ranked search is an estimate unless ``exact`` (see index.prune).
+        A query with phrases needs ``texts``: its candidates are confirmed in their text.
+        """
         try:
             ix = self._open()
         except IndexMissing:
-            return [], 0
+            return Found([], 0)
         searcher = self._fresh_searcher(ix)
-        if sort == "relevance" and fastscore.supported(parsed.query):
-            weighting = searcher.weighting  # type: ignore[attr-defined]
-            best, total = fastscore.top(searcher, parsed.query, weighting, limit)
-            stored = searcher.stored_fields  # type: ignore[attr-defined]
-            return [IndexHit(stored(doc)["id"], score) for doc, score in best], total
+        q = parsed.query
+        if texts is not None and phrases.has_phrases(q):
+            return self._confirmed(searcher, q, limit, sort, texts)
+        best, total, counted = self._ranked(searcher, q, limit, sort, exact)
+        stored = searcher.stored_fields  # type: ignore[attr-defined]
+        return Found([IndexHit(stored(doc)["id"], score) for doc, score in best], total,
+                     counted)
+
+    def _ranked(self, searcher: Any, q: query.Query, limit: int | None, sort: Sort,
+                exact: bool) -> tuple[list[tuple[int, float]], int, bool]:
+        """(docnum, score) best first, the number matched, whether that number is exact."""
+        if sort == "relevance" and fastscore.supported(q):
+            return fastscore.top(searcher, q, searcher.weighting, limit, exact=exact)
         # optimize=False: Whoosh's block-skipping costs more than it saves on ORed words
         # (1.5x the CPU per query on a 10k library) and it leaves the total inexact.
         kwargs: dict[str, object] = {"limit": limit, "optimize": False}
         if sort == "newest":
             kwargs["sortedby"] = "date"
             kwargs["reverse"] = True
-        results = searcher.search(parsed.query, **kwargs)  # type: ignore[attr-defined]
-        hits = [IndexHit(hit["id"], float(hit.score or 0.0)) for hit in results]
-        total = len(results) if results.has_exact_length() else results.estimated_length()
-        return hits, int(total)
+        results = searcher.search(q, **kwargs)
+        best = [(hit.docnum, float(hit.score or 0.0)) for hit in results]
+        if results.has_exact_length():
+            return best, len(results), True
+        return best, int(results.estimated_length()), False
+
+    def _confirmed(self, searcher: Any, q: query.Query, limit: int | None, sort: Sort,
+                   texts: TextSource) -> Found:
+        """Hits for a query with phrases: its words' hits, kept when the phrase is there."""
+        candidates, _, _ = self._ranked(searcher, phrases.relax(q).normalize(), None, sort,
+                                        True)
+        checker = phrases.Checker(q, lambda part: frozenset(part.docs(searcher)))
+        stored = searcher.stored_fields
+        hits: list[IndexHit] = []
+        checked = 0
+        while checked < len(candidates) and (limit is None or len(hits) < limit):
+            batch = candidates[checked : checked + PHRASE_BATCH]
+            ids = [stored(doc)["id"] for doc, _ in batch]
+            found = texts(ids)
+            hits += [IndexHit(i, score) for i, (doc, score) in zip(ids, batch, strict=True)
+                     if i in found and checker.matches(found[i], doc)]
+            checked += len(batch)
+        if checked >= len(candidates):
+            return Found(hits[:limit] if limit is not None else hits, len(hits))
+        estimate = len(hits) / checked * len(candidates)
+        return Found(hits[:limit], max(len(hits), round(estimate)), False)
 
     def _fresh_searcher(self, ix: index.Index) -> object:
         # Not Searcher.refresh(): it reuses segment readers whose deletions are stale, so an

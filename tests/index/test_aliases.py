@@ -88,3 +88,20 @@ def test_removed_aliases_stay_removed(grouped: Library) -> None:
     assert ids(grouped, "IS") == ["defines-is", "defines-is-again", "defines-is-third", "odd-is"]
     with pytest.raises(NotFoundError):
         grouped.remove_alias("nothing")
+
+
+def test_deleting_a_defining_article_takes_its_count_back(grouped: Library) -> None:
+    grouped.delete(["defines-is"])
+    learned = {(a.synonym, a.name): a.articles for a in grouped.alias_list()}
+    assert learned[("IS", "Islamic State")] == 1
+    grouped.delete(["defines-is-again"])
+    learned = {(a.synonym, a.name): a.articles for a in grouped.alias_list()}
+    assert ("IS", "Islamic State") not in learned  # no article defines it any more
+    assert "only-name" not in ids(grouped, "IS")
+
+
+def test_a_removed_alias_stays_removed_after_its_articles_go(grouped: Library) -> None:
+    grouped.remove_alias("IS")
+    grouped.delete(["defines-is", "defines-is-again"])
+    stock(grouped, [article("defines-is-3", "The Islamic State (IS) took a town.")])
+    assert "only-name" not in ids(grouped, "IS")

@@ -70,13 +70,15 @@ def test_the_common_word_is_not_the_acronym(names: Library) -> None:
     assert "who-word" not in ids(names, "WHO")
 
 
-@pytest.mark.parametrize("query", ["al-Hol", '"Al Hol"', "al-Hawl", "el-Hol"])
+@pytest.mark.parametrize("query", ["al-Hol", '"Al Hol"', "Al Hol", "al-Hawl", "el-Hol",
+                                   "Al Hawl"])
 def test_particle_name_variants_meet(names: Library, query: str) -> None:
     assert ids(names, query) == ["hol-hyphen", "hol-spaced", "hol-variant"]
 
 
 def test_a_particle_does_not_match_on_its_own(names: Library) -> None:
     assert "al-others" not in ids(names, "al-Hol camp")
+    assert "al-others" not in ids(names, "Al Hol camp")
     with pytest.raises(QueryError):
         names.search("al")
 

@@ -104,7 +104,8 @@ def print_hits(results: SearchResults) -> None:
             out.print(f"    {_marked(hit.snippet)}")
     shown = len(results.hits)
     more = f" (showing {shown}; --limit for more)" if results.total > shown else ""
-    err.print(f"[dim]{results.total} matching{more}[/]")
+    about = "" if results.exact else "about "
+    err.print(f"[dim]{about}{results.total} matching{more}[/]")
 
 
 def print_article(article: Article, copies: Sequence[Article] = (),

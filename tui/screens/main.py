@@ -172,8 +172,9 @@ class MainScreen(ArticleScreen):
     def _search(self, generation: int, text: str, sort: Sort, request: Request) -> None:
         try:
             with self.app.library_session() as library:
+                # exact: the list pages and jumps to its end by the count
                 results = library.search(text, limit=request.offset + request.limit, sort=sort,
-                                         snippets=False)
+                                         snippets=False, exact=True)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc, generation))
             return
