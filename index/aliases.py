@@ -11,6 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.models import Article
 
@@ -203,7 +204,12 @@ def expand_query(text: str, groups: list[set[str]]) -> tuple[str, tuple[Expansio
 
 
 def _term_pattern(group_of: dict[str, set[str]]) -> re.Pattern[str]:
-    terms = sorted(group_of, key=len, reverse=True)
+    return _pattern_of(tuple(sorted(group_of, key=lambda t: (-len(t), t))))
+
+
+@lru_cache(maxsize=8)
+def _pattern_of(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """The regular expression for these alias terms (compiled once per set of aliases)."""
     alternatives = "|".join(re.escape(t) for t in terms)
     # not inside a word (al-IS, U.S.), a field's value (title:IS) or a phrase
     return re.compile(rf"(?<![\w:.\"])(?<!\w-)(?:{alternatives})(?![\w\-\"])", re.IGNORECASE)

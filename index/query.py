@@ -55,16 +55,27 @@ def parse_query(
 
 
 def _parse_words(text: str, schema: fields.Schema, sort: Sort) -> query.Query:
-    # Ranked search ORs the words (BM25 already rewards documents matching more of
-    # them; the group adds a small bonus on top); a date-sorted list keeps only
-    # documents that match every word, since there is no ranking to push weak ones down.
-    group = qparser.OrGroup.factory(OR_BONUS) if sort == "relevance" else qparser.AndGroup
-    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
-    # web-search habit: -word, +word; only at the start of a word, so Al-Qaim stays one
-    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:^|(?<=[\s(]))\+",
-                                              minusexpr=r"(?:^|(?<=[\s(]))-"))
     # unnormalized, so a parenthesized group is still a group when the filters are found
-    return _lift_nots(parser.parse(text, normalize=False))
+    return _lift_nots(_parser(schema, sort).parse(text, normalize=False))
+
+
+_PARSERS: dict[tuple[int, str], tuple[fields.Schema, qparser.QueryParser]] = {}
+
+
+def _parser(schema: fields.Schema, sort: Sort) -> qparser.QueryParser:
+    """The parser for a schema and sort, made once (making one costs more than parsing)."""
+    key = (id(schema), sort)
+    if key not in _PARSERS:
+        # Ranked search ORs the words (BM25 already rewards documents matching more of
+        # them; the group adds a small bonus on top); a date-sorted list keeps only
+        # documents that match every word: no ranking pushes weak ones down.
+        group = qparser.OrGroup.factory(OR_BONUS) if sort == "relevance" else qparser.AndGroup
+        parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
+        # web-search habit: -word, +word; only at the start of a word, so Al-Qaim stays one
+        parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?:^|(?<=[\s(]))\+",
+                                                  minusexpr=r"(?:^|(?<=[\s(]))-"))
+        _PARSERS[key] = (schema, parser)  # the schema kept alive: its id stays its own
+    return _PARSERS[key][1]
 
 
 def _narrow(words: query.Query | None, dates: list[DateFilter]) -> query.Query:

@@ -13,13 +13,14 @@ _CHARS_PER_WORD = 6.5  # news prose, spaces included: the window in characters
 _LEAD = 4  # words shown before the first match
 
 Hit = tuple[int, int, str]  # start, end, the term matched
+_WORD_AT = re.compile(r"\w+(?:\.\w+)*")
 
 
 def make_snippet(body: str, terms: frozenset[str], *, window: int = WINDOW) -> str:
     """The densest passage of ``body`` for these analysed terms, matches in **bold**.
 
     Only words that begin as a term does are looked at (a stem keeps the first letters of
-    its words), found by one regular expression over the body; the rest is never split.
+    its words), found with str.find in the lower-cased body; the rest is never split.
     """
     hits = _word_hits(body, terms)
     if special := {t for t in terms if t[:1] in (NAME_KEY, PARTICLE_KEY) or t.isupper()}:
@@ -46,11 +47,32 @@ def _word_hits(body: str, terms: frozenset[str]) -> list[Hit]:
     stems = tuple(sorted(t for t in terms if t[:1].isalnum() and not t.isupper()))
     if not stems:
         return []
+    lower = body.lower()
+    if len(lower) != len(body):  # a letter whose lower case is longer: offsets would shift
+        return _regex_hits(body, stems, terms)
+    stem = NEWS_ANALYZER.stem
+    found: dict[int, Hit] = {}
+    for prefix in stems:
+        # str.find runs in C; only places where a stem starts a word are looked at
+        at = lower.find(prefix)
+        while at >= 0:
+            if at in found or (at and (lower[at - 1].isalnum() or lower[at - 1] == "_")):
+                at = lower.find(prefix, at + 1)
+                continue
+            match = _WORD_AT.match(body, at)
+            end = match.end() if match else at + len(prefix)
+            term = stem(body[at:end].lower())
+            if term in terms:
+                found[at] = (at, end, term)
+            at = lower.find(prefix, end)
+    return [found[k] for k in sorted(found)]
+
+
+def _regex_hits(body: str, stems: tuple[str, ...], terms: frozenset[str]) -> list[Hit]:
     stem = NEWS_ANALYZER.stem
     hits = []
     for match in _prefixes(stems).finditer(body):
-        word = match.group()
-        term = stem(word.lower())
+        term = stem(match.group().lower())
         if term in terms:
             hits.append((match.start(), match.end(), term))
     return hits
