@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notification
 
 from index.library import Library
 
@@ -20,6 +21,13 @@ def build_sample_library(root: Path) -> Path:
         results = list(library.import_jsonl(lines, "samples"))
         assert all(r.status in ("added", "duplicate") for r in results), results
     return root
+
+
+@pytest.fixture(autouse=True)
+def _notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every toast for the test's whole run: on a loaded machine a test may reach its
+    check after the toast's few seconds are over, and what the reader said must not vanish."""
+    monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
 
 
 @pytest.fixture
