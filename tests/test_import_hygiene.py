@@ -6,11 +6,15 @@ import subprocess
 import sys
 
 
-def loaded_after(statement: str) -> set[str]:
+def modules_after(statement: str) -> set[str]:
     code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
-    return {name.split(".")[0] for name in out.split()}
+    return set(out.split())
+
+
+def loaded_after(statement: str) -> set[str]:
+    return {name.split(".")[0] for name in modules_after(statement)}
 
 
 def test_library_imports_neither_briefing_nor_textual() -> None:
@@ -36,3 +40,11 @@ def test_version_and_help_load_no_library() -> None:
         statement = ("from tui.cli import main\n"
                      f"try:\n    main({args!r})\nexcept SystemExit:\n    pass")
         assert not loaded_after(statement) & heavy, args
+
+
+def test_the_reader_draws_its_first_rows_before_loading_the_library() -> None:
+    # The first rows come from the store (index/glance.py); Whoosh, numpy and the reader's
+    # Markdown load in the background or when an article opens.
+    loaded = loaded_after("import tui.app")
+    assert not loaded & {"whoosh", "numpy", "markdown_it", "weasyprint", "sumy", "briefing"}
+    assert "index.library" not in modules_after("import tui.app")

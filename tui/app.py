@@ -6,7 +6,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -14,19 +14,21 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from index.errors import NewsdeskError, StoreError
-from index.library import Library
 from index.models import Article
 from index.textsafe import visible, visible_line
 from tui.commands import NewsdeskCommands
 from tui.edits import ArticleEdits
-from tui.keys import help_sections
 from tui.messages import ArticleChanged, LibraryFailed, SearchSaved
 from tui.screens.base import ArticleScreen
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.sidebar import View
 
-Job = Callable[[Library], Message | None]
+# The library loads Whoosh and numpy (most of a second): the first rows come from a glance
+# at the store (index/glance.py) while it loads in a worker.
+if TYPE_CHECKING:
+    from index.library import Library
+
+    Job = Callable[[Library], Message | None]
 
 
 class LibraryOpened(Message):
@@ -78,6 +80,7 @@ class NewsdeskApp(ArticleEdits):
         self._jobs: deque[Job] = deque()
         self._jobs_lock = threading.Lock()
         self._writing = False
+        self._opening = False
 
     # -- the library and its lock -------------------------------------------------------------
 
@@ -134,11 +137,18 @@ class NewsdeskApp(ArticleEdits):
                 self.post_message(LibraryFailed(exc))
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
-        self._open_library()
+        self.push_screen(MainScreen())  # its first rows come first, then open_library
+
+    def open_library(self) -> None:
+        """Open the library in the background (once); LibraryOpened says it is ready."""
+        if not self._opening:
+            self._opening = True
+            self._open_library()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open_library(self) -> None:
+        from index.library import Library  # here, off the UI thread: it takes a while
+
         try:
             library = Library.open(self.library_path)
         except NewsdeskError as exc:
@@ -212,6 +222,11 @@ class NewsdeskApp(ArticleEdits):
         return self.main_screen
 
     def action_help(self) -> None:
+        # Imported here: the help's table of keys imports every screen, which the first
+        # screen does not need.
+        from tui.keys import help_sections
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(self)))
 

@@ -16,7 +16,6 @@ from textual.message import Message
 
 from index.errors import NewsdeskError, StoreError
 from index.filters import Filter
-from index.library import Library, article_to_json
 from index.models import Article
 from index.tags import parse_typed
 from index.textsafe import visible
@@ -32,11 +31,12 @@ from tui.messages import (
 )
 from tui.screens.dialogs import ConfirmDialog, PromptDialog, TagDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the library loads Whoosh and numpy: imported where it is used
+    from index.library import Library
     from tui.screens.base import ArticleScreen
     from tui.screens.main import MainScreen
 
-Job = Callable[[Library], Message | None]
+    Job = Callable[[Library], Message | None]
 FLAGS = ("read", "starred", "in_basket")
 
 
@@ -184,6 +184,8 @@ class ArticleEdits(App[None]):
         ids = [a.id for a in articles]
         saved: list[str] = []
 
+        from index.library import article_to_json
+
         def do(lib: Library) -> Message:
             # Kept in the export format, so undo can put them back with their marks and tags.
             saved[:] = [json.dumps(article_to_json(lib.get(aid))) for aid in ids]
@@ -295,6 +297,8 @@ class ArticleEdits(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="add")
     def _add(self, args: list[str]) -> None:
         # A library of its own: fetching URLs is slow and must not hold the shared lock.
+        from index.library import Library
+
         try:
             with Library.open(self.library_path) as library:
                 results = list(library.add(args))
@@ -330,6 +334,7 @@ class ArticleEdits(App[None]):
         from briefing.build import write_briefing
         from briefing.registry import FORMATS
         from briefing.select import Selection, select_articles
+        from index.library import Library
 
         try:
             with Library.open(self.library_path) as library:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from index.errors import NewsdeskError
-from index.library import AddResult
 from index.models import Article
-from index.reading import Count
+
+if TYPE_CHECKING:  # the library loads Whoosh and numpy, which the reader loads later
+    from index.library import AddResult
+    from index.reading import Count
 
 
 @dataclass

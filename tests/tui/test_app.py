@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -58,6 +61,34 @@ async def test_list_shows_newest_first_and_j_k_move(sample_home: Path) -> None:
         await pilot.press("j", "j", "k")
         assert articles.cursor_row == 1
         assert articles.current is not None and articles.current.body == ""
+
+
+async def test_the_first_rows_do_not_wait_for_the_library(
+        sample_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Opening the library (Whoosh, numpy) is held back until the test lets it go: the first
+    # rows must already be there, read straight from the store.
+    opening = threading.Event()
+    real_open = Library.open
+
+    def held_open(*args: Any, **kwargs: Any) -> Library:
+        opening.wait(timeout=120)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Library, "open", held_open)
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        table = listing(app)
+        await until(pilot, lambda: len(table.articles) == 16)
+        assert app.library is None
+        assert table.articles[0].title == "Residents describe night of gunfire in border town"
+        opening.set()
+        await until(pilot, lambda: app.library is not None)
+        await settle(pilot)
+        first = table.articles[0]
+        await pilot.press("s")  # the library is open: keys act on it
+        await settle(pilot)
+        with Library(sample_home) as other:
+            assert other.get(first.id).starred != first.starred
 
 
 async def test_enter_opens_article_and_marks_it_read(sample_home: Path) -> None:

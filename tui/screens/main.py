@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -10,23 +10,23 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
 from index.errors import NewsdeskError
 from index.filters import Filter, Sort
-from index.library import Library
+from index.glance import first_page
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import CountsLoaded, LibraryFailed, ListingLoaded, Request
 from tui.screens.base import ArticleScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.stories import StoriesScreen
 from tui.widgets.article_list import PAGE, ArticleList
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.sidebar import FIXED, STORIES, Sidebar, View
 
 if TYPE_CHECKING:
+    from index.library import Library
     from tui.app import NewsdeskApp
 
 # Hits per search page; more load on scroll. Filling the list costs about 1 ms a row, so a
@@ -105,13 +105,36 @@ class MainScreen(ArticleScreen):
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
         self.listing.focus()
+        self._glance(self.generation, self.view)
+
+    @dataclass
+    class Glanced(Message):
+        """The first rows, read straight from the store (None if it could not simply be read)."""
+
+        page: ListingLoaded | None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="glance")
+    def _glance(self, generation: int, view: View) -> None:
+        # The first rows straight from the store, before the library (Whoosh, numpy: most of
+        # a second on a busy machine) loads.
+        found = first_page(self.app.library_path, view.filter, PAGE)
+        page = None
+        if found is not None:
+            page = ListingLoaded(generation, found[0], found[1], Request(limit=PAGE))
+        self.post_message(self.Glanced(page))
+
+    def on_main_screen_glanced(self, message: Glanced) -> None:
+        if message.page is not None:
+            self.on_listing_loaded(message.page)
+        # Loading the library takes the CPU for a while: only once these rows are drawn.
+        self.call_after_refresh(self.app.open_library)
 
     def library_ready(self) -> None:
         """The library is open: fill the list, then the sidebar, then watch for changes."""
         # The sidebar's counts scan the whole library (0.35 s at 100k articles); started
         # together, they could take the library lock first and hold back the first rows.
         self._counts_pending = True
-        self.reload()
+        self.reload(keep_cursor=True)  # the glance's rows may be there: the cursor stays
         self._data_version = self.app.try_library(lambda lib: lib.data_version())
         self.set_interval(WATCH_EVERY, self._watch_library)
 
@@ -291,6 +314,8 @@ class MainScreen(ArticleScreen):
             def source(library: Library) -> list[str]:
                 return library.ids(view.filter, limit=STORIES_LIMIT)
             label = view.label
+        from tui.screens.stories import StoriesScreen  # not needed for the first screen
+
         self.app.push_screen(StoriesScreen(source, label))
 
     def action_focus_sidebar(self) -> None:
@@ -300,6 +325,9 @@ class MainScreen(ArticleScreen):
 
     @on(ArticleList.Opened)
     def _open(self, event: ArticleList.Opened) -> None:
+        # Imported here: the reader's Markdown widget is not needed for the first screen.
+        from tui.screens.reader import ReaderScreen
+
         self.app.push_screen(ReaderScreen(event.article, self.terms, self))
 
     @on(ArticleList.Wanted)

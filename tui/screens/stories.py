@@ -18,20 +18,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from index.errors import NewsdeskError
-from index.library import Library
 from index.models import Article
-from index.stories import Story
 from index.textsafe import visible, visible_line
 from tui.messages import LibraryFailed
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import DATE_FORMAT
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the library loads Whoosh and numpy, which the first screen never needs
+    from index.library import Library
+    from index.stories import Story
     from tui.app import NewsdeskApp
 
-LIMIT = 1000  # the newest articles of a selection grouped (about 2 s the first time)
+    Source = Callable[[Library], list[str]]
 
-Source = Callable[[Library], list[str]]
+LIMIT = 1000  # the newest articles of a selection grouped (about 2 s the first time)
 
 
 def story_label(story: Story) -> Text:

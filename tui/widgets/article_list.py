@@ -122,6 +122,7 @@ class ArticleList(DataTable[Text]):
         """Replace the rows; the cursor stays on `keep` if still there, else goes to `cursor`
         (a position in the whole list) or the top."""
         old_row = self.cursor_row
+        unchanged = articles == self._articles and base == self._base
         self._articles = list(articles)
         self._base = base
         self._total = total
@@ -131,6 +132,10 @@ class ArticleList(DataTable[Text]):
         row = next((r for r, a in enumerate(self._articles) if a.id == keep), None)
         if row is None:
             row = (cursor - base) if cursor is not None else (old_row if keep else 0)
+        if unchanged and self._articles:
+            # The same rows (a reload that found nothing new): move, but draw nothing anew.
+            self.move_cursor(row=max(0, min(row, len(self._articles) - 1)), scroll=True)
+            return
         self._rebuild(cursor=row)
 
     def extend(self, articles: list[Article], offset: int) -> None:

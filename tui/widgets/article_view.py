@@ -11,7 +11,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from index.models import Article
-from index.reading import highlighted
 from index.textsafe import visible, visible_line
 from tui.widgets.article_list import DATE_FORMAT
 
@@ -34,6 +33,9 @@ def to_markdown(body: str, terms: frozenset[str] = frozenset()) -> str:
 
 
 def _paragraph(text: str, terms: frozenset[str]) -> str:
+    # Imported here: it loads the search analyzer (Whoosh), which the first screen never needs.
+    from index.reading import highlighted
+
     return "".join(f"**{_escape(piece)}**" if hit else _escape(piece)
                    for piece, hit in highlighted(text, terms))
 
