@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
 from index.errors import NewsdeskError
-from index.store import disk_full
 
 # What storage raises when the disk, the file system or the database file is at fault.
 STORAGE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, OSError)
 KEPT = "everything confirmed before this step is kept"
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding folder has no room left for a write."""
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def explain(exc: BaseException, library: Path | None = None) -> NewsdeskError | None:

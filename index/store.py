@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 import zlib
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from index import migrations
 from index.errors import NewsdeskError, NotFoundError
+from index.failures import disk_full
 from index.filters import NEWEST_FIRST, Filter, to_sql
 from index.models import Article, parse_published, published_text, utcnow
 from index.textsafe import clean, clean_line
@@ -531,15 +531,6 @@ class Store:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def disk_full(folder: Path) -> bool:
-    """Whether the file system holding folder has no room left for a write."""
-    try:
-        stats = os.statvfs(folder)
-    except OSError:
-        return False
-    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -13,12 +13,25 @@ from index.errors import NewsdeskError
 from index.failures import STORAGE_ERRORS, explain
 from index.paths import library_dir
 from index.textsafe import visible
+from tui import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class NewsdeskGroup(click.Group):
-    """A click group that shows a user's mistakes as one clear message, not a traceback."""
+    """A click group that shows a user's mistakes as one clear message, not a traceback.
+
+    Its commands are imported the first time one is looked up: `newsdesk --version` and
+    opening the reader never pay for them.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _register()
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -75,7 +88,7 @@ def pass_library_as_is(fn: F) -> F:
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--library", "library", metavar="DIR", envvar="NEWSDESK_HOME",
               help="Library folder (default: $NEWSDESK_HOME, else the platform data dir).")
-@click.version_option(package_name="newsdesk")
+@click.version_option(__version__, package_name="newsdesk")
 @click.pass_context
 def main(ctx: click.Context, library: str | None) -> None:
     """newsdesk: read, search, tag and brief the news from your terminal.
@@ -98,7 +111,8 @@ def main(ctx: click.Context, library: str | None) -> None:
 
 
 def _register() -> None:
-    # Each command family lives in its own module; importing them adds them to `main`.
+    # Each command family lives in its own module; importing them adds them to `main`
+    # (once: Python imports a module once).
     from tui.cli import library_cmds  # noqa: F401
 
     for optional in ("brief_cmds", "feed_cmds", "alias_cmds", "story_cmds"):
@@ -108,5 +122,3 @@ def _register() -> None:
             if exc.name != f"tui.cli.{optional}":
                 raise
 
-
-_register()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tui.cli import main, pass_library
-from tui.cli.output import echo, echo_json, err
+from tui.cli.output import echo, echo_json, stderr
 
 if TYPE_CHECKING:
     from index.feed_run import FeedReport
@@ -160,13 +160,13 @@ def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: floa
 @contextmanager
 def _progress(total: int) -> Iterator[Callable[[FeedReport], None]]:
     """Feeds done, on stderr, only on a terminal (cron gets no bar and no colour codes)."""
-    if not err.is_terminal:
+    if not stderr().is_terminal:
         yield lambda report: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     with Progress(TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True) as progress:
+                  TextColumn("{task.description}"), console=stderr(), transient=True) as progress:
         task = progress.add_task("", total=total)
         yield lambda report: progress.update(task, advance=1, description=report.feed.name)
 

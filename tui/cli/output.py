@@ -4,27 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 import click
-from rich.console import Console
-from rich.markup import escape as escape_markup
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from index.models import Article
 from index.textsafe import to_json, visible
 
-# The library (Whoosh, numpy) loads only for a command that opens it: --version and
-# --help stay fast.
+# The library (Whoosh, numpy) loads only for a command that opens it, and Rich only for a
+# command that prints through it: --version and --help stay fast.
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from index.library import AddResult, SearchResults
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+
+@cache
+def stdout() -> Console:
+    """The Rich console for data on stdout."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@cache
+def stderr() -> Console:
+    """The Rich console for messages and progress on stderr."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def escape(text: str) -> str:
     """Store text for Rich markup: markup escaped, control characters made visible."""
+    from rich.markup import escape as escape_markup
+
     return escape_markup(visible(text))
 
 
@@ -53,12 +68,20 @@ def _no_progress(result: AddResult | None = None, completed: int = 0) -> None:
 def add_progress(*, enabled: bool, total: int | None = None,
                  label: str = "adding") -> Iterator[Advance]:
     """A progress bar on stderr (only on a terminal); yields advance(result, completed)."""
-    if not enabled or not err.is_terminal:
+    if not enabled or not stderr().is_terminal:
         yield _no_progress
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
+                  console=stderr(), transient=True) as progress:
         task = progress.add_task("", total=total)
 
         def advance(result: AddResult | None = None, completed: int = 0) -> None:
@@ -73,10 +96,9 @@ def add_progress(*, enabled: bool, total: int | None = None,
 def report_rebuild(reason: str, done: int, total: int) -> None:
     """Say on stderr why the search index is being rebuilt, then how far it got."""
     if done == 0:
-        err.print(f"{escape(reason)} ({total} articles)...",
-                  soft_wrap=True)
+        stderr().print(f"{escape(reason)} ({total} articles)...", soft_wrap=True)
     elif done >= total or done % (1000 if total < 10_000 else 5000) == 0:
-        err.print(f"  indexed {done} of {total}")
+        stderr().print(f"  indexed {done} of {total}")
 
 
 def _marked(snippet: str) -> str:
@@ -93,28 +115,29 @@ def _when(article: Article) -> str:
 def print_hits(results: SearchResults) -> None:
     """Search hits: id, date, outlet, headline and a snippet each."""
     if not results.hits:
-        err.print(f"no articles match {escape(results.query)!s}")
+        stderr().print(f"no articles match {escape(results.query)!s}")
         return
     for hit in results.hits:
         a = hit.article
         outlet = f" · {escape(a.outlet)}" if a.outlet else ""
         tags = f"  [magenta]{escape(' '.join('#' + t for t in a.tags))}[/]" if a.tags else ""
-        out.print(f"[cyan]{a.id}[/] [dim]{_when(a)}{outlet}[/]  [bold]{escape(a.title)}[/]{tags}")
+        stdout().print(f"[cyan]{a.id}[/] [dim]{_when(a)}{outlet}[/]  "
+                       f"[bold]{escape(a.title)}[/]{tags}")
         if hit.snippet:
-            out.print(f"    {_marked(hit.snippet)}")
+            stdout().print(f"    {_marked(hit.snippet)}")
     shown = len(results.hits)
     more = f" (showing {shown}; --limit for more)" if results.total > shown else ""
     about = "" if results.exact else "about "
-    err.print(f"[dim]{about}{results.total} matching{more}[/]")
+    stderr().print(f"[dim]{about}{results.total} matching{more}[/]")
 
 
 def print_article(article: Article, copies: Sequence[Article] = (),
                   dropped: Sequence[str] | None = None) -> None:
     """One article: headline, standfirst, metadata block, the body, then its captions; with
     ``dropped``, the lines cleanup left out."""
-    out.print(f"[bold]{escape(article.title)}[/]")
+    stdout().print(f"[bold]{escape(article.title)}[/]")
     if article.standfirst:
-        out.print(f"[italic]{escape(article.standfirst)}[/]")
+        stdout().print(f"[italic]{escape(article.standfirst)}[/]")
     rows = [("id", article.id), ("outlet", article.outlet), ("author", article.author),
             ("published", article.published_label),
             ("added", article.added.isoformat()), ("url", article.url),
@@ -126,26 +149,26 @@ def print_article(article: Article, copies: Sequence[Article] = (),
             ("also reported by", ", ".join(c.outlet or c.origin for c in copies))]
     for name, value in rows:
         if value:
-            out.print(f"[dim]{name:>16}[/] {escape(value)}")
-    out.print()
-    out.print(escape(article.body))
+            stdout().print(f"[dim]{name:>16}[/] {escape(value)}")
+    stdout().print()
+    stdout().print(escape(article.body))
     if article.captions:
-        out.print()
-        out.print("[dim]Captions[/]")
+        stdout().print()
+        stdout().print("[dim]Captions[/]")
         for caption in article.captions:
-            out.print(f"[dim]·[/] {escape(caption)}")
+            stdout().print(f"[dim]·[/] {escape(caption)}")
     if dropped is not None:
-        out.print()
-        out.print(f"[dim]Left out by cleanup ({len(dropped)} lines)[/]")
+        stdout().print()
+        stdout().print(f"[dim]Left out by cleanup ({len(dropped)} lines)[/]")
         for line in dropped:
-            out.print(f"[dim]-[/] {escape(line)}")
+            stdout().print(f"[dim]-[/] {escape(line)}")
 
 
 def print_stats(figures: dict[str, Any], tags: Sequence[tuple[str, int, int]]) -> None:
     """Library counts, then tags with their unread counts."""
     for key, value in figures.items():
-        out.print(f"[dim]{key.replace('_', ' '):>16}[/] {escape(str(value))}")
+        stdout().print(f"[dim]{key.replace('_', ' '):>16}[/] {escape(str(value))}")
     if tags:
-        out.print()
+        stdout().print()
         for name, count, unread in tags:
-            out.print(f"[magenta]#{escape(name)}[/] {count} ({unread} unread)")
+            stdout().print(f"[magenta]#{escape(name)}[/] {count} ({unread} unread)")
