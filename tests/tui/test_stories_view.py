@@ -3,11 +3,14 @@ articles, and the article view naming the other reports of its story."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
+from index.library import Library
 from index.models import Article
 from index.stories import Story
 from tests.tui.test_app import SIZE, started
@@ -75,3 +78,33 @@ def test_story_dates_show_the_year_like_the_article_list() -> None:
     article = Article(id="b", title="Talks on the dam resume", body="", published=first)
     assert article_label(article).plain.startswith("2024-03-27 — Talks on the dam resume")
     assert "2024-03-27" in story_lines([article]).plain
+
+
+async def test_the_article_does_not_wait_for_its_story(
+        sample_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Placing articles in stories can take many seconds on a large library: held here until
+    # the test lets it go, the article's text and the keys must not wait for it.
+    placing = threading.Event()
+    real = Library.story_companions
+
+    def held(self: Library, article_id: str) -> list[Article]:
+        placing.wait(timeout=120)
+        return real(self, article_id)
+
+    monkeypatch.setattr(Library, "story_companions", held)
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await started(app, pilot)
+        qaim = next(a for a in table.articles if a.id == "a016")
+        table.go_to(qaim.id)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("s")
+        await until(pilot, lambda: reader.article.starred != qaim.starred)
+        story = reader.query_one("#article-story", Static)
+        assert not story.display
+        placing.set()
+        await until(pilot, lambda: story.display)
+        assert "Also in this story" in str(story.render())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from rich.text import Text
@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Footer, Static
 
-from index.errors import NewsdeskError, NotFoundError
+from index.errors import NewsdeskError, NotFoundError, StoreError
 from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import ArticleChanged, LibraryFailed
@@ -63,7 +63,13 @@ class ReaderScreen(ArticleScreen):
 
         article: Article
         duplicates: list[Article]
-        story: list[Article] = field(default_factory=list)  # the other reports of its story
+
+    @dataclass
+    class StoryLoaded(Message):
+        """The other reports of an article's story arrived."""
+
+        article_id: str
+        story: list[Article]
 
     @dataclass
     class Gone(Message):
@@ -132,14 +138,35 @@ class ReaderScreen(ArticleScreen):
                 if article.duplicate_of:
                     copies = [library.get(root), *copies]
                 copies = [c for c in copies if c.id != article.id]
-                story = library.story_companions(article.id)
         except NotFoundError:
             self.post_message(self.Gone(article_id))  # deleted by another program
             return
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
-        self.post_message(self.Loaded(article, copies, story))
+        self.post_message(self.Loaded(article, copies))
+        self._load_story(article.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="story")
+    def _load_story(self, article_id: str) -> None:
+        # A library of its own: placing articles in stories can take many seconds on a large
+        # library, and must hold back neither the article nor the keys acting on it.
+        from index.library import Library
+
+        try:
+            with Library.open(self.app.library_path, sync_index=False) as library:
+                story = library.story_companions(article_id)
+        except NotFoundError:
+            return  # deleted meanwhile: the article's own load says so
+        except (NewsdeskError, OSError, StoreError) as exc:
+            self.post_message(LibraryFailed(exc if isinstance(exc, NewsdeskError)
+                                            else NewsdeskError(str(exc))))
+            return
+        self.post_message(self.StoryLoaded(article_id, story))
+
+    def on_reader_screen_story_loaded(self, message: StoryLoaded) -> None:
+        if message.article_id == self.article.id:
+            self.query_one(ArticleView).show_story(message.story)
 
     def library_changed(self) -> None:
         """Another program changed the library: show this article as it is now (its marks,
@@ -159,8 +186,7 @@ class ReaderScreen(ArticleScreen):
         self.article = message.article
         self.duplicates = message.duplicates
         self.loaded = True
-        self.query_one(ArticleView).show(message.article, self.terms, message.duplicates,
-                                         message.story)
+        self.query_one(ArticleView).show(message.article, self.terms, message.duplicates)
 
     def on_library_failed(self, message: LibraryFailed) -> None:
         message.stop()

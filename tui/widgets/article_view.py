@@ -86,9 +86,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         yield Static(id="article-duplicates")
         yield Static(id="article-story")
 
-    def show(self, article: Article, terms: frozenset[str], duplicates: list[Article],
-             story: list[Article] | None = None) -> None:
-        """Display an article in full (body included), and the other reports of its story."""
+    def show(self, article: Article, terms: frozenset[str], duplicates: list[Article]) -> None:
+        """Display an article in full (body included) and its copies; the rest of its story
+        comes later (show_story)."""
         self.refresh_header(article)
         self.query_one(Markdown).update(to_markdown(article.body, terms))
         copies = self.query_one("#article-duplicates", Static)
@@ -99,6 +99,10 @@ class ArticleView(VerticalScroll, can_focus=True):
                 lines.append(f"\n  {number} ≈ "
                              + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
             copies.update(lines)
+        self.show_story([])
+
+    def show_story(self, story: list[Article]) -> None:
+        """List the other reports of the article's story (none: the list is hidden)."""
         others = self.query_one("#article-story", Static)
         others.display = bool(story)
         if story:
