@@ -18,7 +18,8 @@ MORE_AT = 30  # load the next page when the cursor comes this close to the end
 DATE_FORMAT = "%Y-%m-%d"  # the year stays: 2024 and 2026 must not look alike
 DATE_WIDTH = 10
 MARKS_WIDTH = 5
-PADDING = 8  # two cells around each of the four columns
+PADDING = 2  # cells around each column
+HEADLINE_MIN = 36  # narrower than this, the outlet column gives its room to the headline
 
 
 def marks(article: Article, selected: bool = False) -> Text:
@@ -176,10 +177,15 @@ class ArticleList(DataTable[Text]):
 
     def _column_widths(self) -> tuple[int, int]:
         # The headline takes what the other columns leave; the scrollbar's gutter is kept
-        # (app.tcss), so rows arriving never narrow the table and cut the dates.
+        # (app.tcss), so rows arriving never narrow the table and cut the dates. At 80
+        # columns the outlet (0: no column) makes way: a headline cut at 25 cells says little.
         width = self.scrollable_content_region.width or self.size.width
+        fixed = MARKS_WIDTH + DATE_WIDTH + 3 * PADDING
         outlet = 16 if width >= 80 else 10
-        return max(16, width - MARKS_WIDTH - outlet - DATE_WIDTH - PADDING), outlet
+        headline = width - fixed - outlet - PADDING
+        if headline < HEADLINE_MIN:
+            outlet, headline = 0, width - fixed
+        return max(16, headline), outlet
 
     def _rebuild(self, cursor: int) -> None:
         self._widths = self._column_widths()
@@ -187,7 +193,8 @@ class ArticleList(DataTable[Text]):
         self.clear(columns=True)
         self.add_column("", width=MARKS_WIDTH, key="marks")
         self.add_column("Headline", width=headline, key="title")
-        self.add_column("Outlet", width=outlet, key="outlet")
+        if outlet:
+            self.add_column("Outlet", width=outlet, key="outlet")
         self.add_column("Date", width=DATE_WIDTH, key="date")
         for row, article in enumerate(self._articles):
             self._add(article, row)
@@ -195,10 +202,12 @@ class ArticleList(DataTable[Text]):
             self.move_cursor(row=max(0, min(cursor, len(self._articles) - 1)), scroll=True)
 
     def _add(self, article: Article, row: int) -> None:
+        width = self._widths[1]
+        outlet = [Text(_cut(article.outlet, width), style="dim")] if width else []
         self.add_row(
             marks(article, article.id in self._selected),
             self._headline(article),
-            Text(_cut(article.outlet, self._widths[1]), style="dim"),
+            *outlet,
             Text(article.date.strftime(DATE_FORMAT), style="dim"),
             key=article.id,
         )
