@@ -224,11 +224,13 @@ class NewsdeskApp(ArticleEdits):
     def action_help(self) -> None:
         # Imported here: the help's table of keys imports every screen, which the first
         # screen does not need.
-        from tui.keys import help_sections
+        from tui.keys import READING, help_sections
         from tui.screens.help import HelpScreen
+        from tui.screens.reader import ReaderScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_sections(self)))
+            start = READING if isinstance(self.screen, ReaderScreen) else ""
+            self.push_screen(HelpScreen(help_sections(self), start))
 
     def show_view(self, view: View) -> None:
         """Go to the list and show a view there (the palette's "Go to")."""

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
 Rows = list[tuple[str, str]]
+READING = "Reading an article"  # the help's section for the reader screen
 
 MARKS: Rows = [
     ("●", "Unread"),
@@ -47,7 +48,7 @@ def help_sections(app: App[Any]) -> list[tuple[str, Rows]]:
                 "Command palette: every action by name, #tags, @searches, outlets")]
     return [
         ("The list", key_rows(app, MainScreen, ArticleList)),
-        ("Reading an article", key_rows(app, ReaderScreen)),
+        (READING, key_rows(app, ReaderScreen)),
         ("On the article(s), anywhere", key_rows(app, type(app)) + palette),
         ("The sidebar (Tab to go there)", key_rows(app, Sidebar)),
         ("Row marks", MARKS),

@@ -136,6 +136,20 @@ async def test_help_is_built_from_the_keys_and_explains_the_marks(sample_home: P
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_help_in_the_reader_starts_at_the_reader_keys(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(app, pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        scroller = help_screen.query_one("HelpScroll")
+        title = help_screen.query_one("#help-1", Static)
+        assert "Reading an article" in str(title.render())
+        await until(pilot, lambda: scroller.scroll_y > 0)
+        assert title.region.y - scroller.region.y <= 3  # at the top (border, padding, margin)
+
+
 async def test_palette_goes_to_a_tag(sample_home: Path) -> None:
     app = NewsdeskApp()
     async with app.run_test(size=SIZE) as pilot:

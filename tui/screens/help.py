@@ -40,19 +40,27 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close"),
     ]
 
-    def __init__(self, sections: list[tuple[str, Rows]]) -> None:
+    def __init__(self, sections: list[tuple[str, Rows]], start: str = "") -> None:
         super().__init__()
         self.sections = sections
+        self.start = start  # the section shown first: the keys of where help was asked
 
     def compose(self) -> ComposeResult:
         with HelpScroll(classes="dialog help"):
             yield Static("Keys", classes="dialog-title")
-            for title, rows in self.sections:
-                yield Static(title, classes="help-section")
+            for number, (title, rows) in enumerate(self.sections):
+                yield Static(title, classes="help-section", id=f"help-{number}")
                 yield Static(_table(rows))
 
     def on_mount(self) -> None:
         self.query_one(HelpScroll).focus()
+        titles = [title for title, _rows in self.sections]
+        if self.start in titles:
+            self.call_after_refresh(self._show_start, f"#help-{titles.index(self.start)}")
+
+    def _show_start(self, selector: str) -> None:
+        self.query_one(HelpScroll).scroll_to_widget(self.query_one(selector), top=True,
+                                                    animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
