@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
 BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 
@@ -19,7 +21,7 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
     """
     app = pilot.app
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause()
         if not any(worker.state in BUSY for worker in app.workers):
             return
@@ -34,9 +36,15 @@ async def until(pilot: Pilot, check: Callable[[], object], rounds: int = 3000) -
     for _ in range(rounds):
         if check():
             return
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot.app)
         await pilot.pause(0.02)
     raise AssertionError("condition never became true")
+
+
+async def _workers_done(app: App[object]) -> None:
+    # An exclusive worker replaced by a newer one ends cancelled: the newer one is waited for.
+    with contextlib.suppress(WorkerCancelled):
+        await app.workers.wait_for_complete()
 
 
 def burst(pilot: Pilot, *keys: str) -> None:
