@@ -1,14 +1,23 @@
-"""A story in a few lines: its key point and a short summary from all its articles."""
+"""A story in a few lines: its key point and a short summary from all its articles.
+
+Summaries are kept in the library with a mark of what they were made from (the summarizer's
+code and the text of the story's articles), so listing the same stories again costs nothing,
+and a story that gains an article, or whose article is corrected, is summarized afresh.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from briefing.summarizers import summarize_story
 from index.library import Library
+from index.models import Article
 from index.stories import Story
+from index.story_store import Summary
 
 SENTENCES = 3  # the key point and two more
 
@@ -38,16 +47,61 @@ class Digest:
         }
 
 
-def digest(library: Library, story: Story, sentences: int = SENTENCES) -> Digest:
-    """The key point and summary of one story, from its articles (linked copies left out:
-    they repeat their original)."""
-    articles = [a for a in library.get_many(list(story.article_ids))
-                if a.duplicate_of is None or a.duplicate_of not in story.article_ids]
+def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENCES
+            ) -> list[Digest]:
+    """Digests of these stories, in their order: the key point and up to `sentences` - 1
+    more. Kept summaries are used where they were made from the same articles' text."""
+    loaded = {a.id: a for a in library.get_many(
+        sorted({i for story in stories for i in story.article_ids}))}
+    members = {story.id: _members(story, loaded) for story in stories}
+    marks = {story_id: made_from(articles) for story_id, articles in members.items()}
+    kept = library.story_summaries(marks)
+    made: dict[str, Summary] = {}
+    found = []
+    for story in stories:
+        summary = kept.get(story.id)
+        if summary is None or summary.asked < sentences:
+            summary = Summary(marks[story.id], sentences,
+                              _summarize(members[story.id], sentences))
+            made[story.id] = summary
+        texts = summary.sentences[:sentences]
+        found.append(Digest(story, texts[0] if texts else "", texts[1:]))
+    if made:
+        library.keep_story_summaries(made)
+    return found
+
+
+def _summarize(articles: Sequence[Article], sentences: int) -> tuple[str, ...]:
+    # Imported here: the summarizers load sumy and NLTK (about a second), which a list of
+    # kept summaries does without.
+    from briefing.summarizers import summarize_story
+
     picked = summarize_story([(a.title, a.body) for a in articles], sentences=sentences)
-    texts = [" ".join(p.text.split()) for p in picked]
-    return Digest(story, texts[0] if texts else "", tuple(texts[1:]))
+    return tuple(" ".join(p.text.split()) for p in picked)
 
 
-def digests(library: Library, stories: Sequence[Story]) -> list[Digest]:
-    """Digests of these stories, in their order."""
-    return [digest(library, story) for story in stories]
+def _members(story: Story, loaded: dict[str, Article]) -> list[Article]:
+    """The story's articles, linked copies left out (they repeat their original)."""
+    return [loaded[i] for i in story.article_ids if i in loaded
+            and (loaded[i].duplicate_of is None or loaded[i].duplicate_of not in story.article_ids)]
+
+
+def made_from(articles: Sequence[Article]) -> str:
+    """A mark of what a summary of these articles is made from: the summarizer's code, and
+    each article's id, headline and body."""
+    mark = hashlib.blake2b(_summarizer_mark(), digest_size=16)
+    for article in articles:
+        for part in (article.id, article.title, article.body):
+            mark.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return mark.hexdigest()
+
+
+@functools.cache
+def _summarizer_mark() -> bytes:
+    """The summarizers' source and this module's: a changed summarizer makes new summaries."""
+    here = Path(__file__).parent
+    files = [*sorted((here / "summarizers").glob("*.py")), Path(__file__)]
+    mark = hashlib.blake2b(digest_size=16)
+    for path in files:
+        mark.update(path.read_bytes())
+    return mark.digest()

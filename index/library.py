@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from index.search import SearchIndex, searchable_body
 from index.snippets import make_snippet
 from index.store import Store
 from index.stories import Story
+from index.story_store import Summary
 from index.textsafe import clean
 
 # What callers import from here; adding and index upkeep live in their own modules.
@@ -121,6 +122,15 @@ class Library(Adding, Reading):
     def story_companions(self, article_id: str) -> list[Article]:
         """The other articles of this article's story (not its copies), oldest first."""
         return story_assign.companions(self.store, self.store.resolve(article_id))
+
+    def story_summaries(self, made_from: Mapping[str, str]) -> dict[str, Summary]:
+        """Kept summaries of these stories (story id -> a mark of what its summary would be
+        made from now); only those made from the same are returned."""
+        return story_store.summaries(self.store, made_from)
+
+    def keep_story_summaries(self, made: Mapping[str, Summary]) -> None:
+        """Keep these stories' summaries for the next time they are asked for."""
+        story_store.keep_summaries(self.store, made)
 
     def record_briefing(self, stories: Sequence[Story]) -> int:
         """Remember what a briefing covered (its stories' articles), for `only_new` later;

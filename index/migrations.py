@@ -237,3 +237,22 @@ def m005_article_parts(db: sqlite3.Connection) -> None:
         " dropped TEXT NOT NULL DEFAULT ''"
         ") WITHOUT ROWID"
     )
+
+
+@migration
+def m006_story_summaries(db: sqlite3.Connection) -> None:
+    """The key point and summary of each story, kept with a mark of what they were made from
+    (the summarizer and its articles' text), so listing the same stories again is instant."""
+    db.execute(
+        "CREATE TABLE story_summaries ("
+        " story_id TEXT PRIMARY KEY,"
+        " made_from TEXT NOT NULL,"
+        " asked INTEGER NOT NULL,"
+        " sentences TEXT NOT NULL"  # a JSON array, the key point first
+        ") WITHOUT ROWID"
+    )
+    # a deleted article's sentences do not stay behind in its story's summary
+    db.execute(
+        "CREATE TRIGGER story_summaries_gone AFTER DELETE ON story_members BEGIN "
+        "DELETE FROM story_summaries WHERE story_id = OLD.story_id; END"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from index.models import utcnow
@@ -96,3 +98,38 @@ def record_briefing(store: Store, covered: Mapping[str, Sequence[str]]) -> int:
             [(number, article, story) for story, ids in covered.items() for article in ids],
         )
     return number
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Sentences kept for a story: `made_from` marks what they were made from (the summarizer
+    and its articles' text), `asked` how many sentences were asked for (fewer may exist)."""
+
+    made_from: str
+    asked: int
+    sentences: tuple[str, ...]
+
+
+def summaries(store: Store, made_from: Mapping[str, str]) -> dict[str, Summary]:
+    """The kept summaries of these stories (story id -> what it is made from now) that were
+    made from the same."""
+    found: dict[str, Summary] = {}
+    for chunk in _chunks(list(made_from)):
+        marks = ",".join("?" * len(chunk))
+        for story, mark, asked, sentences in store.db.execute(
+            "SELECT story_id, made_from, asked, sentences FROM story_summaries "
+            f"WHERE story_id IN ({marks})", chunk,
+        ):
+            if made_from[story] == mark:
+                found[story] = Summary(mark, int(asked), tuple(json.loads(sentences)))
+    return found
+
+
+def keep_summaries(store: Store, made: Mapping[str, Summary]) -> None:
+    """Keep these stories' summaries (story id -> summary), replacing older ones."""
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT OR REPLACE INTO story_summaries VALUES (?, ?, ?, ?)",
+            [(story, s.made_from, s.asked, json.dumps(list(s.sentences)))
+             for story, s in made.items()],
+        )

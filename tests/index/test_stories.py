@@ -6,6 +6,7 @@ from pathlib import Path
 
 from index.library import Library
 from index.stories import Story
+from index.story_store import Summary
 from tests.index.story_samples import (
     HIT_FOLLOW_UP,
     HIT_STRIKE,
@@ -142,3 +143,14 @@ def test_deleting_a_first_report_keeps_its_copy_in_the_story(library: Library) -
     story = story_of(again, "hit-copy")
     assert set(story.article_ids) == {"hit-copy", "hit-tigris"}
     assert story.id == hit.id
+
+
+def test_deleting_an_article_drops_its_storys_kept_summary(library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    hit, rutba = story_of(stories, "hit-levant"), story_of(stories, "rutba-levant")
+    kept = Summary("mark", 3, ("A drone strike killed three men at the market in Hit.",))
+    library.keep_story_summaries({hit.id: kept, rutba.id: kept})
+    assert library.story_summaries({hit.id: "mark"}) == {hit.id: kept}
+    assert library.story_summaries({hit.id: "another mark"}) == {}
+    library.delete(["hit-tigris"])
+    assert library.story_summaries({hit.id: "mark", rutba.id: "mark"}) == {rutba.id: kept}

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
-from tests.index.story_samples import HIT_FOLLOW_UP, TODAY, lines
+from briefing import summarizers
+from briefing.summarizers import Picked
+from tests.index.story_samples import HIT_FOLLOW_UP, HIT_STRIKE, TODAY, lines
 from tui.cli import main
 
 
@@ -81,3 +85,39 @@ def test_stories_new_marks_updates(tmp_path: Path) -> None:
     assert update["articles"] == ["hit-funeral"]
     assert update["new"] is False and update["updated"] is True
     assert "(updated)" in run("stories", "--since", "2026-11-01", "--new")
+
+
+def test_stories_are_summarized_once_until_their_articles_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(tmp_path, *TODAY)
+    summarized: list[list[str]] = []
+    real = summarizers.summarize_story
+
+    def counting(articles: list[tuple[str, str]], **options: Any) -> list[Picked]:
+        summarized.append([title for title, _ in articles])
+        return real(articles, **options)
+
+    monkeypatch.setattr(summarizers, "summarize_story", counting)
+    first = json.loads(run("stories", "--since", "2026-11-01", "--json"))
+    assert len(summarized) == 3
+    summarized.clear()
+    # the same stories again: the kept key points and summaries, nothing summarized
+    assert json.loads(run("stories", "--since", "2026-11-01", "--json")) == first
+    assert "market" in run("stories", "--since", "2026-11-01")
+    assert summarized == []
+    # a corrected headline: that story alone is summarized again, with the new headline
+    run("edit", "hit-tigris", "--title", "Three killed by drone in Hit market, police say")
+    again = json.loads(run("stories", "--since", "2026-11-01", "--json"))
+    assert summarized == [[HIT_STRIKE["title"], "Three killed by drone in Hit market, police say"]]
+    assert [s["articles"] for s in again] == [s["articles"] for s in first]
+
+
+def test_the_list_asks_only_for_key_points(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    listed = run("stories", "--since", "2026-11-01")
+    found = json.loads(run("stories", "--since", "2026-11-01", "--json"))
+    # the JSON, asked after the list, still has the summaries (made afresh, then kept)
+    assert any(story["summary"] for story in found)
+    for story in found:
+        assert story["key_point"] in listed

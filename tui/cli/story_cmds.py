@@ -38,10 +38,11 @@ def stories(library: Library, as_json: bool, **criteria: Any) -> None:
     """
     # Imported here: the key points need the summarizers (sumy, numpy).
     from briefing.select import select_stories
-    from briefing.story_digest import digests
+    from briefing.story_digest import SENTENCES, digests
 
     selection = make_selection(**criteria)
-    found = digests(library, select_stories(library, selection))
+    # the list shows only the key point; the JSON has the summary too
+    found = digests(library, select_stories(library, selection), SENTENCES if as_json else 1)
     if as_json:
         echo_json([d.to_json() for d in found])
         return
