@@ -115,7 +115,7 @@ def compose(
     return Briefing(
         title=options.title or f"Briefing \u2014 {day}",
         date=day,
-        criteria=describe(selection),
+        criteria=describe(selection, len(cited)),
         article_count=len(cited),
         outlet_count=outlet_count([articles[i] for i in cited]),
         story_count=len(stories),
@@ -142,8 +142,10 @@ def _tell(stories: Sequence[Story], articles: Mapping[str, Article], refs: Mappi
     return told
 
 
-def describe(selection: Selection) -> tuple[tuple[str, str], ...]:
-    """The selection as (label, value) lines for the heading."""
+def describe(selection: Selection, cited: int | None = None) -> tuple[tuple[str, str], ...]:
+    """The selection as (label, value) lines for the heading. `cited`: how many articles the
+    briefing cites: it differs from the ids given when stories bring in linked copies (or some
+    are left out), and the heading says so rather than print two counts that disagree."""
     lines: list[tuple[str, str]] = []
     if selection.query.strip():
         lines.append(("Query", selection.query.strip()))
@@ -154,10 +156,19 @@ def describe(selection: Selection) -> tuple[tuple[str, str], ...]:
     if selection.tags:
         lines.append(("Tags", ", ".join(selection.tags)))
     if selection.ids:
-        lines.append(("Chosen", f"{len(selection.ids)} articles by id"))
+        lines.append(("Chosen", _chosen(len(set(selection.ids)), cited)))
     if selection.basket:
         lines.append(("Basket", "articles in the briefing basket"))
     return tuple(lines)
+
+
+def _chosen(given: int, cited: int | None) -> str:
+    noun = "article" if given == 1 else "articles"
+    if cited is None or cited == given:
+        return f"{given} {noun} by id"
+    if cited > given:
+        return f"{given} {noun} by id ({cited} with their linked copies)"
+    return f"{given} {noun} by id ({cited} briefed)"
 
 
 def _number(stories: Sequence[Story]) -> dict[str, int]:

@@ -167,6 +167,9 @@ def test_near_duplicate_is_one_story_citing_both_outlets(
     assert text.count("### Convoy halted at northern crossing") == 1
     assert "Border Monitor, Valley Times" in text or "Valley Times, Border Monitor" in text
     assert "2 articles \\[1, 2\\]" in text
+    # the heading's counts agree: one id asked for, two articles cited, and it says why
+    assert "from 2 articles" in text
+    assert "1 article by id (2 with their linked copies)" in text
 
 
 def test_markdown_is_deterministic(library: Library, sample: dict[str, str],
