@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from itertools import islice
 
 from index import dedupe
 from index.aliases import AliasBook, defined_by
-from index.errors import InputError, NewsdeskError
+from index.cleaning import CLEAN_WORKERS, AddResult, prepare_source, prepared_batches
+from index.errors import NewsdeskError
 from index.index_upkeep import IndexUpkeep
-from index.ingest import (
-    Found,
-    Source,
-    Unreadable,
-    expand,
-    extract,
-    normalize_tags,
-    prepare,
-    read_file,
-)
+from index.ingest import Found, Source, expand, normalize_tags
 from index.jsonl import BadLine, parse_line
-from index.sources import URL
 from index.store import NewArticle
 
 BATCH = 500  # inputs read and cleaned per step of a bulk add
@@ -31,30 +21,6 @@ STORE_CHUNK = 5  # inputs per store transaction: short, so a user's write barely
 FLUSH = 5000  # inputs per index commit on a bulk add or import
 # Whoosh sub-writer processes for a bulk add: they index while this process cleans.
 INDEX_PROCS = max(1, min(4, os.cpu_count() or 1))
-# What became of one input: stored, a copy of a stored one, not an article format, failed.
-AddStatus = Literal["added", "duplicate", "skipped", "error"]
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    """What happened to one input of `add`."""
-
-    origin: str
-    status: AddStatus
-    id: str = ""
-    title: str = ""
-    error: str = ""
-    duplicate_of: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The `add --json` line for this input."""
-        return {
-            "origin": self.origin,
-            "id": self.id or None,
-            "status": self.status,
-            "title": self.title or None,
-            "error": self.error or None,
-        }
 
 
 class Adding(IndexUpkeep):
@@ -70,18 +36,19 @@ class Adding(IndexUpkeep):
         """
         tag_list = normalize_tags(tags)
         outlet = " ".join(outlet.split())
+        inputs = expand(args)
+        first = list(islice(inputs, BATCH))
 
-        def batches() -> Iterator[list[NewArticle | AddResult]]:
-            batch: list[tuple[str, Found]] = []
-            for item in expand(args):
-                batch.append(item)
-                if len(batch) >= BATCH:
-                    yield self._prepare_batch(batch, tag_list, outlet)
-                    batch = []
-            if batch:
-                yield self._prepare_batch(batch, tag_list, outlet)
+        def batches() -> Iterator[list[tuple[str, Found]]]:
+            yield first
+            while batch := list(islice(inputs, BATCH)):
+                yield batch
 
-        yield from self._ingest(batches())
+        # A few files are not worth starting cleaner processes for.
+        workers = CLEAN_WORKERS if len(first) >= BATCH else 0
+        prepared = prepared_batches(batches(), tag_list, outlet, workers=workers)
+        # With cleaners at work on the other cores, the index writer is this process's.
+        yield from self._ingest(prepared, procs=1 if workers else None)
 
     def add_sources(
         self, sources: Iterable[Source | AddResult], tags: Iterable[str] = ()
@@ -91,50 +58,9 @@ class Adding(IndexUpkeep):
         tag_list = normalize_tags(tags)
         for source in sources:
             prepared.append(
-                source if isinstance(source, AddResult) else self._prepare(source, tag_list)
+                source if isinstance(source, AddResult) else prepare_source(source, tag_list)
             )
         return self._store_batch(prepared)
-
-    def _prepare_batch(
-        self, batch: Sequence[tuple[str, Found]], tags: tuple[str, ...], outlet: str = ""
-    ) -> list[NewArticle | AddResult]:
-        prepared: list[NewArticle | AddResult] = []
-        for origin, kind in batch:
-            if kind is None:
-                prepared.append(AddResult(origin, "skipped", error="not an article format"))
-            elif isinstance(kind, Unreadable):
-                prepared.append(AddResult(
-                    origin, "error", error=f"{origin}: cannot read this folder ({kind.why})"))
-            elif kind == URL:
-                prepared.append(self._fetch(origin, tags, outlet))
-            else:
-                try:
-                    source = read_file(origin, kind)
-                except InputError as exc:
-                    prepared.append(AddResult(origin, "error", error=exc.message))
-                    continue
-                prepared.append(self._prepare(source, tags, outlet))
-        return prepared
-
-    def _fetch(self, url: str, tags: tuple[str, ...], outlet: str = "") -> NewArticle | AddResult:
-        # Imported here: fetching needs httpx, which local adds never touch.
-        from index.fetch import fetch_source
-
-        try:
-            return self._prepare(fetch_source(url), tags, outlet)
-        except NewsdeskError as exc:
-            return AddResult(url, "error", error=exc.message)
-
-    @staticmethod
-    def _prepare(source: Source, tags: tuple[str, ...], outlet: str = ""
-                 ) -> NewArticle | AddResult:
-        try:
-            extracted = extract(source)
-            if outlet:
-                extracted = replace(extracted, outlet=outlet)
-            return prepare(source, extracted, tags)
-        except InputError as exc:
-            return AddResult(source.origin, "error", error=exc.message)
 
     def _store_batch(self, prepared: Sequence[NewArticle | AddResult]) -> list[AddResult]:
         results = self._store_only(prepared)
@@ -154,19 +80,22 @@ class Adding(IndexUpkeep):
                 ]
         return results
 
-    def _ingest(self, batches: Iterator[list[NewArticle | AddResult]]) -> Iterator[AddResult]:
+    def _ingest(self, batches: Iterator[list[NewArticle | AddResult]],
+                procs: int | None = None) -> Iterator[AddResult]:
         """Store prepared batches, indexing them in chunks of FLUSH inputs, one commit each.
 
-        The index writer stays open while the next batches are read and cleaned, so on a
-        bulk add Whoosh's sub-writer processes index one batch while this process prepares
-        the next. Results are yielded after each chunk's commit, never with the writer
+        The index writer stays open while the next batches are read and cleaned: on a bulk
+        add the cleaners' pool (index.cleaning) prepares the next batches while this
+        process indexes; on an import Whoosh's sub-writer processes index while this
+        process parses. Results are yielded after each chunk's commit, never with the writer
         open, so a caller may write to the library between results. Each batch is stored
         (and queued in the outbox) in its own transaction before it reaches the index: a
         kill at any moment loses at most the index entries, which the outbox restores.
         """
         batch = next(batches, None)
         # A few files are not worth starting sub-writer processes for.
-        procs = INDEX_PROCS if batch is not None and len(batch) >= BATCH else 1
+        if procs is None:
+            procs = INDEX_PROCS if batch is not None and len(batch) >= BATCH else 1
         while batch is not None:
             results: list[AddResult] = []
             indexed: list[str] = []
