@@ -65,7 +65,13 @@ def add_in_session(home: Path, folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([*CLI, "add", str(folder), "--json"], env=env, text=True,
                             stdout=open(home.parent / "add.out.log", "w"),
                             stderr=open(home.parent / "add.err.log", "w"),
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=default_sigint)
+
+
+def default_sigint() -> None:
+    # A shell's background job (`make test &`) ignores SIGINT, and so would the add; the
+    # terminal's foreground job that Ctrl+C reaches does not.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def busy_cleaning(proc: subprocess.Popen[str], home: Path) -> set[int]:
