@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from index.errors import InputError
+from index.extract_boiler import without_boilerplate
 from index.extract_byline import NearLine, choose_author, outlet_in_byline
 from index.extract_dates import (
     DateLine,
@@ -46,7 +47,9 @@ from index.extract_title import (
 from index.extract_visible import visible_text
 from index.models import Extracted
 
-__all__ = ["clean_text", "extract_html", "headline_candidates", "outlet_from_url"]
+__all__ = [
+    "body_candidates", "clean_text", "extract_html", "headline_candidates", "outlet_from_url",
+]
 
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 # Ask for the time of day as well, and prefer the original publication over an update.
@@ -72,7 +75,8 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     if _already_clean(lines, start, end):
         body_lines = lines[start:]
     else:
-        body_lines = [line for line in lines[start:end] if keep(line)]
+        region = lines[start:end]
+        body_lines = without_boilerplate(region, [ln for ln in region if keep(ln)], lines)
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
     author = _author(lines, anchor, start, end)
@@ -135,6 +139,18 @@ def _headline(layout: _Layout) -> str:
 def headline_candidates(text: str) -> list[HeadlineCandidate]:
     """The headline candidates of a page with their signals (for bench/headline_fit.py)."""
     return candidates(_headline_page(_layout(text, "")))
+
+
+def body_candidates(text: str) -> tuple[list[Line], list[Line], list[Line]]:
+    """The article's run of lines, those of them the region rules keep as the body (before
+    the body-line model judges them), and the page's lines (for bench/body_fit.py); no
+    lines for a clean note."""
+    layout = _layout(text, "")
+    (start, end), lines = layout.region, layout.lines
+    if _already_clean(lines, start, end):
+        return [], [], lines
+    region = lines[start:end]
+    return region, [line for line in region if keep(line)], lines
 
 
 def extract_html(html: str, *, url: str = "") -> Extracted:
