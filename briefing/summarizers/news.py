@@ -68,10 +68,6 @@ class NewsSummarizer(AbstractSummarizer):
         ratings = {sentences[i]: float(len(order) - rank) for rank, i in enumerate(order)}
         return self._get_best_sentences(sentences, len(order), lambda s: ratings.get(s, -1.0))
 
-    def rate(self, document: ObjectDocumentModel) -> list[float]:
-        """One relevance score per sentence of `document`, in document order."""
-        return self._analyse(document)[0] if document.sentences else []
-
     def _analyse(self, document: ObjectDocumentModel) -> tuple[list[float], np.ndarray]:
         sentences = document.sentences
         terms = [self._terms(s.words) for s in sentences]
