@@ -6,7 +6,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from briefing.provenance import Source, day_span, format_day, headline, outlet_count, source
+from briefing.provenance import (
+    UNTITLED,
+    Source,
+    day_span,
+    format_day,
+    headline,
+    outlet_count,
+    source,
+)
 from briefing.registry import Sections
 from briefing.select import Selection
 from briefing.story_text import Cited, Ledger, story_sentences
@@ -224,7 +232,7 @@ def _line(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int]
 def _headline(story: Story, articles: Mapping[str, Article]) -> str:
     """The story's headline; else another member's; else ""."""
     for title in (story.title, *(headline(articles[i]) for i in story.article_ids)):
-        if title and title != "(untitled)":
+        if title and title != UNTITLED:
             return " ".join(title.split())
     return ""
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.provenance import UNTITLED
 from briefing.summarizers import summarize_story
 from index.models import Extracted
-
-UNTITLED = "(untitled)"
 
 
 @dataclass(frozen=True, slots=True)
