@@ -69,8 +69,7 @@ def write_briefing(
     if not stories:
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
-    names = selection.searches or tuple(n for n, _ in library.saved_searches())
-    members = search_members(library, names) if sections == "searches" else {}
+    members = _search_sections(library, selection) if sections == "searches" else {}
     briefing = compose(stories, story_articles(library, stories), selection, members=members,
                        today=now, options=Options(title, sections, sentences, algorithm, top),
                        progress=progress)
@@ -80,6 +79,12 @@ def write_briefing(
     # Recorded so that `--new` leaves these stories out next time.
     library.record_briefing(stories)
     return BriefingFiles(targets, briefing.article_count)
+
+
+def _search_sections(library: Library, selection: Selection) -> dict[str, set[str]]:
+    """The ids each section's saved search finds: the searches asked for, else every one."""
+    names = selection.searches or tuple(n for n, _ in library.saved_searches())
+    return search_members(library, names)
 
 
 def _targets(outputs: Mapping[str, str | Path] | None, now: datetime) -> dict[str, Path]:
