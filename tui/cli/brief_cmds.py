@@ -190,7 +190,7 @@ def _summarize_story(articles: list[tuple[str, Extracted]], sentences: int | Non
     echo(f"== {summary.title}" if summary.title else "==")
     for sentence, cited in zip(summary.sentences, summary.citations, strict=True):
         refs = "".join(f"[{n + 1}]" for n in cited)
-        echo(f"{' '.join(sentence.split())} {refs}")
+        echo(f"{sentence} {refs}")  # one line already (summarize_files)
     echo("")
     for number, source in enumerate(summary.sources, 1):
         echo(f"[{number}] {source.line()}")
