@@ -229,8 +229,12 @@ class SearchIndex:
 
     def exists(self) -> bool:
         """Whether a usable index generation is in place."""
+        return self._usable_dir() is not None
+
+    def _usable_dir(self) -> Path | None:
+        # The pointer read once: every search and every open asks.
         current = self._current_dir()
-        return current is not None and any(current.glob("_*.toc"))
+        return current if current is not None and any(current.glob("_*.toc")) else None
 
     def damage(self) -> str:
         """What is wrong with the live generation ("" when it opens and reads, or is absent).
@@ -238,8 +242,8 @@ class SearchIndex:
         Opening a reader opens every segment's files: a deleted, truncated or overwritten
         segment or table of contents fails here, before a command trips over it.
         """
-        current = self._current_dir()
-        if current is None or not self.exists():
+        current = self._usable_dir()
+        if current is None:
             return ""
         try:
             reader = _open_unmapped(current).reader()
@@ -266,8 +270,8 @@ class SearchIndex:
         return self.exists() and self.format() != FORMAT_VERSION
 
     def _live_dir(self) -> Path:
-        current = self._current_dir()
-        if current is None or not self.exists():
+        current = self._usable_dir()
+        if current is None:
             raise IndexMissing("no search index")
         return current
 
