@@ -29,7 +29,7 @@ def stories_of(
     """Library.stories: the stories of these articles, placing those not yet in one."""
     found = store.get_many(list(dict.fromkeys(ids)), bodies=False)
     wanted = sorted({a.duplicate_of or a.id for a in found})
-    roots = store.get_many(wanted, bodies=False)
+    roots = _roots(store, found, wanted)
     placed = place(store, roots)
     groups: dict[str, list[Article]] = {}
     for article in roots:
@@ -49,12 +49,21 @@ def companions(store: Store, article_id: str) -> list[Article]:
     """The other articles of an article's story (its own copies left out), oldest first."""
     article = store.get(article_id)
     root = article.duplicate_of or article.id
-    roots = store.get_many([root], bodies=False)
+    roots = _roots(store, [article], [root])
     if not roots:
         return []
     story = place(store, roots)[root]
     others = [i for i in story_store.members(store, [story]).get(story, []) if i != root]
     return sorted(store.get_many(others, bodies=False), key=_by_date)
+
+
+def _roots(store: Store, read: Sequence[Article], wanted: Sequence[str]) -> list[Article]:
+    """The wanted roots, in that order (unknown ids left out): those among the articles
+    already read are not read again."""
+    known = {a.id: a for a in read if a.duplicate_of is None}
+    known.update((a.id, a) for a in store.get_many(
+        [i for i in wanted if i not in known], bodies=False))
+    return [known[i] for i in wanted if i in known]
 
 
 def place(store: Store, roots: Sequence[Article]) -> dict[str, str]:
