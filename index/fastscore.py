@@ -200,7 +200,7 @@ class _Scorer:
             result.counts += other.counts
             result.terms += other.terms
         if q.scale and result.terms:
-            result.scores = _coordination(result.scores, result.counts, result.terms, q.scale)
+            result.scores = prune.coordination(result.scores, result.counts, result.terms, q.scale)
         return result
 
     def _all(self) -> _Part:
@@ -229,11 +229,3 @@ class _Scorer:
 def _bm25(idf: float, tf: np.ndarray, fl: np.ndarray | float, avgfl: float, b: float, k1: float
           ) -> np.ndarray:
     return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
-
-
-def _coordination(scores: np.ndarray, counts: np.ndarray, terms: int, scale: float
-                  ) -> np.ndarray:
-    """Whoosh's CoordMatcher bonus ("SQR" from V-Twin) for documents matching more terms."""
-    if terms == scale:
-        return np.zeros_like(scores)
-    return (scores + (counts - 1) / (terms - scale) ** 2) * ((terms - 1) / terms)

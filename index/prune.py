@@ -168,12 +168,17 @@ class Pruner:
 
     def _final(self, scores: np.ndarray, hits: np.ndarray) -> np.ndarray:
         """Whoosh's CoordMatcher bonus for documents matching more of the group's terms."""
-        scale, count = self.flat.scale, self.count
-        if not scale or not count:
+        if not self.flat.scale or not self.count:
             return scores
-        if count == scale:
-            return np.zeros_like(scores)
-        return (scores + (hits - 1) / (count - scale) ** 2) * ((count - 1) / count)
+        return coordination(scores, hits, self.count, self.flat.scale)
 
     def _bound(self, score: Any, hits: Any) -> Any:
         return self._final(np.asarray(score, np.float64), np.asarray(hits))
+
+
+def coordination(scores: np.ndarray, counts: np.ndarray, terms: int, scale: float
+                 ) -> np.ndarray:
+    """Whoosh's CoordMatcher bonus ("SQR" from V-Twin) for documents matching more terms."""
+    if terms == scale:
+        return np.zeros_like(scores)
+    return (scores + (counts - 1) / (terms - scale) ** 2) * ((terms - 1) / terms)
