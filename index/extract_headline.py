@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from index.extract_lines import Line, title_case
+from index.extract_title import menu_like
 from index.headline_weights import BIAS, WEIGHTS
 
 _WORD = re.compile(r"\w+")
 _WINDOW = 12  # lines above the article's start that may hold its headline
 _BODY_LINES = 3  # prose lines at the article's start that a headline summarises
-_PUNCT = re.compile(r"[.,;:!?]")
-_TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")  # noqa: RUF001 (full-width bar on purpose)
 
 SIGNALS = (
     "title_line", "near", "inside", "length", "title_case", "repeat", "body", "sentence_end",
@@ -80,14 +79,6 @@ def choose(page: Page) -> Candidate | None:
     return max(found, key=lambda c: score(c.signals)) if found else None
 
 
-def token_f1(a: str, b: str) -> float:
-    """Overlap of two lines' lowercase word sets (F1)."""
-    x, y = _words(a), _words(b)
-    if not x or not y:
-        return 0.0
-    return 2 * len(x & y) / (len(x) + len(y))
-
-
 @dataclass(frozen=True, slots=True)
 class _Context:
     page: Page
@@ -121,7 +112,7 @@ def _signals(context: _Context, i: int, text: str) -> dict[str, float]:
         "sentence_end": 1.0 if text.rstrip().endswith((".", ",", ";")) else 0.0,
         "alone": 1.0 if i > 0 and line.block_size <= 2 else 0.0,
         "meta_below": 1.0 if any(_meta(page, context.meta, j) for j in below) else 0.0,
-        "menu_above": 1.0 if i > 1 and _menu_like(lines[i - 1]) else 0.0,
+        "menu_above": 1.0 if i > 1 and menu_like(lines[i - 1]) else 0.0,
         "prose": 1.0 if i > 0 and line.prose else 0.0,
         "rule": 1.0 if text == page.rule else 0.0,
     }
@@ -134,11 +125,6 @@ def _shaped(line: Line) -> bool:
 
 def _prose(lines: list[Line], start: int) -> Iterator[Line]:
     return (ln for ln in islice(lines, start, None) if ln.prose)
-
-
-def _menu_like(line: Line) -> bool:
-    parts = _TITLE_BAR.split(line.text)
-    return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
 
 
 def _words(text: str) -> set[str]:

@@ -89,14 +89,14 @@ def _ends_menu(lines: list[Line], i: int) -> bool:
     return (
         before is not None
         and before.block == line.block
-        and _menu_like(before)
+        and menu_like(before)
         and _is_headline(line, first=True)
         and line.words >= 5
         and not title_case(line.text)
     )
 
 
-def _menu_like(line: Line) -> bool:
+def menu_like(line: Line) -> bool:
     """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
     parts = _TITLE_BAR.split(line.text)
     return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
@@ -111,7 +111,7 @@ def _is_masthead(lines: list[Line], i: int = 0) -> bool:
         and all(w[0].isupper() or not w[0].isalpha() for w in words)
         and not _PUNCT.search(lines[i].text)
         and i + 1 < len(lines)
-        and _menu_like(lines[i + 1])
+        and menu_like(lines[i + 1])
     )
 
 
