@@ -5,8 +5,14 @@ an empty index, in one run, so the ratios hold however busy the shared machine i
 runs in its own child process; peak RSS is the larger `ru_maxrss` of that process
 (RUSAGE_SELF) and of the processes it waited for (RUSAGE_CHILDREN).
 
+The newsdesk measured is the source tree given by --tree (by default the one holding this
+file): each child runs in that folder with it on PYTHONPATH, so the in-process contenders and
+the CLI alike import its index/. (`PYTHONPATH=OLD python -m bench.ingest_bench` is not enough:
+`-m` and `-c` put the current folder before PYTHONPATH, so in-process contenders would measure
+the current tree against itself.)
+
     python -m bench.synth txt /tmp/corpus-20k 20000 --data /work/shared/data/bbc/summaries.jsonl
-    python -m bench.ingest_bench /tmp/corpus-20k --rounds 3
+    python -m bench.ingest_bench /tmp/corpus-20k --rounds 3 [--tree /tmp/old-checkout]
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")
+HERE = Path(__file__).resolve()
 
 
 def text_files(folder: Path) -> Iterator[Path]:
@@ -92,17 +99,23 @@ CONTENDERS: dict[str, Callable[[Path, Path], int]] = {
 }
 
 
-def run_one(name: str, folder: Path) -> tuple[int, float, float]:
-    """(articles, seconds, peak RSS MB) of one contender in a child process."""
-    script = ("import sys, time; from bench import ingest_bench as b; from pathlib import Path;"
+def run_one(name: str, folder: Path, tree: Path) -> tuple[int, float, float]:
+    """(articles, seconds, peak RSS MB) of one contender in a child process that imports
+    newsdesk from `tree`."""
+    # The contenders come from this file, whatever the tree holds (an old tree may lack it).
+    script = ("import sys, time, runpy; from pathlib import Path;"
+              f"b = runpy.run_path({str(HERE)!r});"
               f"w = Path(sys.argv[1]); t = time.perf_counter();"
-              f"n = b.CONTENDERS[{name!r}](Path({str(folder)!r}), w);"
+              f"n = b['CONTENDERS'][{name!r}](Path({str(folder.resolve())!r}), w);"
               "import resource as r; g = r.getrusage;"
               "print(n, time.perf_counter() - t,"
               " max(g(r.RUSAGE_SELF).ru_maxrss, g(r.RUSAGE_CHILDREN).ru_maxrss))")
     work = Path(tempfile.mkdtemp(prefix="ingest-", dir=os.environ.get("BENCH_TMP")))
     try:
-        out = subprocess.run([sys.executable, "-c", script, str(work)],
+        # `-c` puts the child's folder first on sys.path; PYTHONPATH reaches the CLI's process
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(tree), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        out = subprocess.run([sys.executable, "-c", script, str(work)], cwd=tree, env=env,
                              capture_output=True, text=True, check=True).stdout.split()
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -115,14 +128,20 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--only", action="append", choices=list(CONTENDERS))
+    parser.add_argument("--tree", type=Path, default=HERE.parent.parent,
+                        help="the newsdesk source tree to measure (default: this one)")
     args = parser.parse_args()
     names = args.only or list(CONTENDERS)
+    tree = args.tree.resolve()
+    if not (tree / "index" / "library.py").is_file():
+        parser.error(f"{tree} is not a newsdesk source tree (no index/library.py)")
+    print(f"newsdesk from {tree}", file=sys.stderr)
     times: dict[str, list[float]] = {n: [] for n in names}
     counts: dict[str, int] = {}
     peaks: dict[str, float] = {}
     for round_ in range(args.rounds):
         for name in names:  # interleaved, so load on the machine hits every contender alike
-            n, seconds, peak = run_one(name, args.folder)
+            n, seconds, peak = run_one(name, args.folder, tree)
             counts[name] = n
             times[name].append(seconds)
             peaks[name] = max(peaks.get(name, 0.0), peak)
