@@ -21,12 +21,13 @@ from pathlib import Path
 import numpy as np
 
 from bench.cleanup_quality import Case, f1, load, precision_recall
+from bench.fitting import INDEX, even_odd, write_module
 from index import boiler_weights
 from index.errors import InputError
 from index.extract import body_candidates, clean_text
 from index.extract_boiler import SIGNALS, context, judged, region_signals
 
-_WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "index" / "boiler_weights.py"
+_WEIGHTS_FILE = INDEX / "boiler_weights.py"
 _WORD = re.compile(r"\w+")
 _L2 = 0.01
 _STEPS = 50
@@ -139,11 +140,11 @@ def write(model: boiler_weights.Model) -> None:
     names = (*SIGNALS, "context_above", "context_below", "first_pass")
     second = numbers(tuple(zip(model.second, names, strict=True)))
     text = _WEIGHTS_FILE.read_text(encoding="utf-8").split("\n\nMODEL = ")[0]
-    _WEIGHTS_FILE.write_text(
+    write_module(
+        _WEIGHTS_FILE,
         f"{text}\n\nMODEL = Model(\n    first=({first}\n    ),\n"
         f"    first_bias={model.first_bias:.4f},\n    second=({second}\n    ),\n"
         f"    second_bias={model.second_bias:.4f},\n    threshold={model.threshold},\n)\n",
-        encoding="utf-8",
     )
 
 
@@ -154,7 +155,8 @@ def main() -> None:
     args = parser.parse_args()
     cases = load(args.data_dir)
     pages = load_pages(cases)
-    halves = {"even": cases[0::2], "odd": cases[1::2]}
+    even, odd = even_odd(cases)
+    halves = {"even": even, "odd": odd}
     ids = {name: {c.id for c in half} for name, half in halves.items()}
     off = boiler_weights.Model((0.0,) * len(SIGNALS), 0.0, (0.0,) * (len(SIGNALS) + 3), 0.0,
                                0.0)
@@ -171,7 +173,6 @@ def main() -> None:
     print(f"fit on all: threshold {model.threshold}  P={p:.3f} R={r:.3f} F1={score:.3f}")
     if args.write:
         write(model)
-        print(f"wrote {_WEIGHTS_FILE}")
 
 
 if __name__ == "__main__":

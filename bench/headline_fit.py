@@ -18,11 +18,12 @@ from pathlib import Path
 import numpy as np
 
 from bench.cleanup_meta import headline_right, load_meta
+from bench.fitting import INDEX, even_odd, write_module
 from index.errors import InputError
 from index.extract import headline_candidates
 from index.extract_headline import SIGNALS
 
-_WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "index" / "headline_weights.py"
+_WEIGHTS_FILE = INDEX / "headline_weights.py"
 _L2 = 1.0  # strong: on ~130 pages weaker penalties fit worse in cross-validation (0.1: 0.888)
 _STEPS = 3000
 _RATE = 0.5
@@ -83,7 +84,7 @@ def accuracy(pages: list[Page], use: list[int], w: np.ndarray) -> float:
 
 def cross_validated(pages: list[Page], use: list[int]) -> float:
     """Fit on even pages and score odd ones, then the other way round; the mean."""
-    even, odd = pages[0::2], pages[1::2]
+    even, odd = even_odd(pages)
     a = accuracy(odd, use, fit(even, use))
     b = accuracy(even, use, fit(odd, use))
     return (a * len(odd) + b * len(even)) / len(pages)
@@ -93,12 +94,12 @@ def write_weights(w: np.ndarray) -> None:
     """Store the weights fitted on all pages as index/headline_weights.py."""
     items = "".join(f'    "{name}": {value:.3f},\n' for name, value in zip(SIGNALS, w,
                                                                            strict=True))
-    _WEIGHTS_FILE.write_text(
+    write_module(
+        _WEIGHTS_FILE,
         '"""Weights of the headline model (index/extract_headline.py), written by '
         "bench/headline_fit.py:\ndo not edit by hand, re-run the fit.\"\"\"\n\n"
         "from __future__ import annotations\n\nBIAS = 0.0\n"
         f"WEIGHTS: dict[str, float] = {{\n{items}}}\n",
-        encoding="utf-8",
     )
 
 
@@ -129,7 +130,6 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {name:<13} {value:+.3f}")
     if args.write:
         write_weights(w)
-        print(f"wrote {_WEIGHTS_FILE}")
 
 
 if __name__ == "__main__":
