@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,27 @@ async def test_ctrl_l_redraws_and_R_reloads_keeping_the_cursor(sample_home: Path
         await pilot.press("j", "j", "ctrl+l", "R")
         await settle(pilot)
         await until(pilot, lambda: listing(app).cursor_row == 2)
+
+
+async def test_the_cursor_stays_where_it_was_moved_while_the_rows_loaded(
+        sample_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first rows show from a glance; moving the cursor before the full listing arrives
+    # must not be undone by it (it put the cursor back on the row the glance had).
+    go, asked = threading.Event(), threading.Event()
+    listing = Library.listing
+
+    def held(self: Library, *args: object, **kwargs: object) -> object:
+        asked.set()
+        go.wait(timeout=60)
+        return listing(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "listing", held)
+    app = NewsdeskApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.main_screen.query_one(ArticleList)
+        await until(pilot, lambda: asked.is_set() and bool(table.articles))
+        chosen = table.articles[2]
+        table.go_to(chosen.id)
+        go.set()
+        await settle(pilot)
+        assert table.current is not None and table.current.id == chosen.id

@@ -231,8 +231,12 @@ class MainScreen(ArticleScreen):
             self.listing.extend(message.articles, request.offset)
             return
         self.terms = message.terms or frozenset()
+        keep, cursor = request.keep, request.cursor
+        if keep is not None and (current := self.listing.current) is not None:
+            # The cursor may have moved while the rows loaded: it stays where it is now.
+            keep, cursor = current.id, self.listing.position[0] - 1
         self.listing.show(message.articles, message.total, base=request.offset,
-                          keep=request.keep, cursor=request.cursor)
+                          keep=keep, cursor=cursor)
         self._status(self._describe(message))
         if self._counts_pending:
             self._counts_pending = False
