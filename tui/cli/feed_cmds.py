@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tui.cli import main, pass_library
-from tui.cli.output import echo, echo_json, stderr
+from tui.cli.output import echo, echo_json, escape, stderr
 
 if TYPE_CHECKING:
     from index.feed_run import FeedReport
@@ -168,7 +168,9 @@ def _progress(total: int) -> Iterator[Callable[[FeedReport], None]]:
     with Progress(TextColumn("[bold]fetching"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.description}"), console=stderr(), transient=True) as progress:
         task = progress.add_task("", total=total)
-        yield lambda report: progress.update(task, advance=1, description=report.feed.name)
+        # The name may be the feed's own title: Rich markup escaped, controls made visible.
+        yield lambda report: progress.update(task, advance=1,
+                                             description=escape(report.feed.name))
 
 
 def _print_report(report: FeedReport) -> None:
