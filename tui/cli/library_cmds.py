@@ -188,8 +188,8 @@ def edit(library: Library, article_id: str, title: str | None, outlet: str | Non
     """
     article = library.edit(article_id, title=title, outlet=outlet, author=author,
                            published=published)
-    click.echo(f"{article.id}: {article.title} · {article.outlet or 'outlet unknown'} · "
-               f"{article.published_label}")
+    echo(f"{article.id}: {article.title} · {article.outlet or 'outlet unknown'} · "
+         f"{article.published_label}")
 
 
 @main.command()
@@ -207,7 +207,7 @@ def delete(library: Library, article_ids: tuple[str, ...], yes: bool) -> None:
             raise NewsdeskError("delete needs --yes when not run on a terminal",
                                 hint="newsdesk delete ID... --yes")
         for a in articles:
-            click.echo(f"  {a.id}  {a.title}", err=True)
+            echo(f"  {a.id}  {a.title}", err=True)
         click.confirm(f"delete {len(articles)} article(s)?", abort=True, err=True)
     deleted = library.delete(a.id for a in articles)
     click.echo(f"deleted {len(deleted)} article(s)", err=True)
