@@ -7,6 +7,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from index.textsafe import visible_line
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -32,7 +35,10 @@ class NewsdeskCommands(Provider):
             yield (binding.description, f"{tooltip} ({keys})",
                    partial(self.app.run_action, binding.action, node))
         for view in self._app.main_screen.known_views():
-            yield (f"Go to {view.label}", f"Show {view.label} in the list",
+            # Outlet, tag and search names come from the store, and the palette reads its
+            # lines as markup: made visible, then escaped.
+            label = escape(visible_line(view.label))
+            yield (f"Go to {label}", f"Show {label} in the list",
                    partial(self._app.show_view, view))
 
     async def discover(self) -> Hits:
