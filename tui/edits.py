@@ -308,8 +308,8 @@ class ArticleEdits(App[None]):
         self.post_message(ArticlesAdded(results))
 
     def on_articles_added(self, message: ArticlesAdded) -> None:
-        self.main_screen.reload(keep_cursor=True)
-        self.main_screen.refresh_counts()
+        # Added through a library of its own: the watch would see it too and reload again.
+        self.main_screen.follow_library()
         if message.quiet:
             return
         by_status: dict[str, int] = {}

@@ -141,11 +141,18 @@ class MainScreen(ArticleScreen):
     def _watch_library(self) -> None:
         # Another program (newsdesk add, a cron fetch) changed the library: follow it.
         version = self.app.try_library(lambda lib: lib.data_version())
-        if version is None or version == self._data_version:
-            return
-        self._data_version = version
-        for screen in self.app.article_screens():
-            screen.library_changed()
+        if version is not None and version != self._data_version:
+            self.follow_library(version)
+
+    def follow_library(self, version: int | None = None) -> None:
+        """Show every screen afresh after a change made through another connection (another
+        program, or the reader's own `a`); the watch counts from here on, so it does not
+        follow the same change a second time."""
+        if version is None:
+            version = self.app.try_library(lambda lib: lib.data_version())
+        if version is not None:
+            self._data_version = version
+        self.app.action_reload()
 
     # -- loading ------------------------------------------------------------------------
 
