@@ -184,9 +184,9 @@ class ArticleEdits(App[None]):
         ids = [a.id for a in articles]
         saved: list[str] = []
 
-        from index.library import article_to_json
-
         def do(lib: Library) -> Message:
+            from index.library import article_to_json  # on the writer thread: Whoosh, numpy
+
             # Kept in the export format, so undo can put them back with their marks and tags.
             saved[:] = [json.dumps(article_to_json(lib.get(aid))) for aid in ids]
             return ArticlesDeleted(lib.delete(ids))
