@@ -29,9 +29,8 @@ if TYPE_CHECKING:  # the library loads Whoosh and numpy, which the first screen 
     from index.stories import Story
     from tui.app import NewsdeskApp
 
+    # The selection's article ids (MainScreen caps them at STORIES_LIMIT).
     Source = Callable[[Library], list[str]]
-
-LIMIT = 1000  # the newest articles of a selection grouped (about 2 s the first time)
 
 
 def story_label(story: Story) -> Text:
@@ -97,7 +96,7 @@ class StoriesScreen(Screen[None]):
     def _load(self) -> None:
         try:
             with self.app.library_session() as library:
-                stories = library.stories(self.source(library)[:LIMIT])
+                stories = library.stories(self.source(library))
                 articles = {s.id: library.get_many(list(s.article_ids), bodies=False)
                             for s in stories}
         except NewsdeskError as exc:
