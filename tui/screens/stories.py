@@ -136,6 +136,7 @@ class StoriesScreen(Screen[None]):
             self.app.push_screen(ReaderScreen(found[0], frozenset()))
 
     def on_library_failed(self, message: LibraryFailed) -> None:
+        message.stop()  # shown here, once: not again by the app
         self.query_one("#stories-status", Static).update(Text(visible(message.error.message)))
         self.app.show_error(message.error)
 
