@@ -14,11 +14,6 @@ class Launch:
     terminal: tuple[str, ...] = ()  # lynx, w3m, ...: the reader must step aside while it runs
     browser: webbrowser.BaseBrowser | None = None  # a window elsewhere: open and carry on
 
-    @property
-    def found(self) -> bool:
-        """Whether any browser is there to open the link."""
-        return bool(self.terminal) or self.browser is not None
-
 
 def choose(url: str) -> Launch:
     """The user's browser ($BROWSER, else the platform's) and how to run it for `url`.
