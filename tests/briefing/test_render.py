@@ -172,3 +172,22 @@ def test_the_brief_command_has_an_option_per_output_format() -> None:
     shown = CliRunner().invoke(main, ["brief", "--help"]).output
     assert all(f"{kind.options[-1]} FILE" in shown or f"{kind.options[0]} FILE" in shown
                for kind in FORMATS.values())
+
+
+def test_the_running_header_names_the_section_the_page_starts_in(
+        library: Library, tmp_path: Path) -> None:
+    # A page that continues a section is headed by that section, not by one that starts
+    # lower down the page (it used to say SOURCES above the end of the last section).
+    build_sample_library(library, tmp_path / "src")
+    files = write_briefing(library, Selection(tags=("iraq-syria", "energy", "security")),
+                           outputs={"pdf": tmp_path / "b.pdf"})
+    sections = ("Iraq-Syria", "Energy", "Security", "Sources")
+    current = ""
+    for page in PdfReader(files.paths["pdf"]).pages[1:]:
+        lines = page.extract_text().splitlines()
+        header = next(line for line in lines if line.startswith("Briefing \u2014"))
+        first = lines[0].strip()
+        expected = first if first in sections else current
+        assert header.endswith(expected.upper()), (header, expected)
+        current = next((line.strip() for line in reversed(lines) if line.strip() in sections),
+                       current)
