@@ -74,7 +74,9 @@ _CREDIT = re.compile(
     r"|^\W*\(?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:[^)]{1,60}\)?\W*$"
     r"|^[\w .&/-]{2,50}(?:/|\s)(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)\W*$"
     r"|^\W*(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy)(?:\s*via\s*[\w ]+)?\W*$"
-    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$",
+    r"|^.*\((?:photo|image|picture|file photo|credit)s?\b[^()]{0,60}\)\W*$"
+    # "Photo by Jane Doe", "Photograph courtesy of the museum"
+    r"|^\W*(?:photo(?:graph)?s?|images?|pictures?)\s+(?:by|courtesy(?: of)?)\s+\S.{0,50}$",
     re.IGNORECASE,
 )
 # A caption with its credit run on at the end: "Farmers at work. Image source, Getty Images".
@@ -188,7 +190,8 @@ def _classify(line: Line) -> None:
     if line.words <= 12 and not line.furniture:
         line.furniture = bool(_FURNITURE.match(text))
         line.end_marker = line.words <= 6 and bool(_END_MARKER.match(text))
-    if line.words <= 40 and not line.furniture:
+    # "(Image: © Jane Doe)" is a credit even though its © makes it a notice too.
+    if line.words <= 40 and (not line.furniture or "©" in text):
         line.credit = bool(_CREDIT.match(text)) or _credit_tail(text)
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDS
     # A line cut off with an ellipsis is a teaser for another page, not this article's prose.

@@ -15,7 +15,8 @@ from index.extract_lines import Line
 # Words that open a caption: "FILE - A convoy ...", "FILE PHOTO: ...", "In this photo ...".
 _CAPTION_START = re.compile(
     r"^(?:file(?: photo)?\s*[-–—:]|\(?file photo\)?|in this (?:file )?(?:photo|image|picture)"
-    r"|pictured\s*:|above\s*:|top\s*:|photo\s*:|image\s*:|caption\s*:|image caption\b)",
+    r"|pictured\s*:|above\s*:|top\s*:|photo\s*:|image\s*:|caption\s*:|image caption\b"
+    r"|video\s*:)",
     re.IGNORECASE,
 )
 # Photo agencies and wires, as they close a credit.
@@ -35,12 +36,25 @@ _CREDIT_END = re.compile(
 )
 # For credit lines such as "Jane Doe, AP" or "Jane Doe | Getty".
 _AGENCY = re.compile(r"\b(?:" + _AGENCIES + r"|file)\W*$", re.IGNORECASE)
+# A credit in brackets, a name and nothing else: "(Walt Disney Co.)", "(Jane Doe)".
+_BRACKETED_NAME = re.compile(r"^\((?:[A-Z][\w.&'’-]*\s?){2,5}\)$")
 # A photo gallery's counter: "Image 2 of 5", "1 / 23".
 _GALLERY_COUNTER = re.compile(
     r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
     re.IGNORECASE,
 )
+# A photo agency's name run on after the caption's last sentence, with no stop:
+# "A stock image of a woman holding a joint. Getty" (a wire's sign-off, "... the US. PTI",
+# is not a photo agency's and stays in the body).
+_AGENCY_TAIL = re.compile(r"[.!?]\s+(" + _AGENCIES + r")$", re.IGNORECASE)
+# An agency in brackets closing a caption: "... in Nogales, Ariz. (AP)", in the agency's
+# own capitals ("(ePA)" is an abbreviation in a sentence).
+_AGENCY_BRACKETS = re.compile(r"\((" + _AGENCIES + r")\)\W*$", re.IGNORECASE)
+# A credit line opened by its label: "Photo: ...", "(Image: © ...)", "Photograph by ...".
+_CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|credit)s?\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”«»]|\s'|'\s")
+_MAX_WORDS = 35  # a caption is shorter than this, unless a credit frames it
+_MAX_FRAMED_WORDS = 70  # wire captions under a photo, its credit in the same block
 _CREDIT_SEPARATOR = re.compile(r"\s*[/|,]\s*|\s+via\s+")
 
 
@@ -61,6 +75,8 @@ def credit_line(line: Line) -> bool:
     text = line.text.strip()
     if line.words > 10 or text.endswith((".", "!", "?", ":")):
         return False
+    if _BRACKETED_NAME.match(text):
+        return True
     inner = text[1:-1] if text.startswith("(") and text.endswith(")") else text
     parts = [p for p in _CREDIT_SEPARATOR.split(inner) if p]
     agency = _AGENCY.search(inner) or (text.startswith("(") and "/" in inner)
@@ -71,19 +87,58 @@ def is_caption(line: Line, following: Line | None) -> bool:
     """A photo caption: opened like one ("FILE - ..."), closed by a credit, or followed by
     a credit line."""
     text = line.text
-    if line.words > 35:  # a paragraph, even when an image's credit follows it
+    if line.words > _MAX_WORDS:  # a paragraph, even when an image's credit follows it
         return False
-    if _CAPTION_START.match(text) or _CREDIT_END.search(text):
+    if _CAPTION_START.match(text) or _CREDIT_END.search(text) or _agency_tail(text):
         return True
     # Quoted speech is the story's, not a picture's.
-    return (following is not None and line.words <= 35 and following.block - line.block <= 1
+    return (following is not None and following.block - line.block <= 1
             and not _QUOTES.search(text) and _bare_credit(following))
 
 
+def _agency_tail(text: str) -> bool:
+    """A caption closed by a photo agency's name, bare or in brackets, in its own capitals
+    ("... Getty", "... (AP)", "... (Reuters)")."""
+    found = _AGENCY_TAIL.search(text) or _AGENCY_BRACKETS.search(text)
+    if not found:
+        return False
+    name = found.group(1)
+    return name[0].isupper() and (name.isupper() or name[1:].islower() or " " in name)
+
+
+def framed_caption(lines: list[Line], i: int) -> bool:
+    """A caption with its photo's credit under it in the same block of lines, perhaps after
+    a cut copy of itself (galleries print "... unveil the car at" and "... at."): wire
+    captions run longer than a paragraph-sized caption, and the shared block tells them
+    from a paragraph that happens to sit above an image."""
+    line = lines[i]
+    if line.words > _MAX_FRAMED_WORDS or line.credit or line.furniture:
+        return False
+    for after in lines[i + 1 : i + 3]:
+        if after.block != line.block:
+            return False
+        if _bare_credit(after):
+            return True
+        if not _near_copy(line.text, after.text):
+            return False
+    return False
+
+
+def _near_copy(one: str, other: str) -> bool:
+    """Two printings of one caption: equal, or one a cut copy of the other's start
+    ("... unveil the car at... more" under "... unveil the car at the show. less")."""
+    shared = next((k for k, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+                  min(len(one), len(other)))
+    return shared >= 40 and shared >= 0.7 * min(len(one), len(other))
+
+
 def _bare_credit(line: Line) -> bool:
-    """A credit line with no caption of its own ("Jane Doe / AP", not "Smoke rises. (Photo:
-    AP)", which is a caption itself)."""
-    return credit_line(line) and ". " not in line.text and not _CREDIT_END.search(line.text)
+    """A credit line with no caption of its own ("Jane Doe / AP", "(Image: © Jane Doe)",
+    "Photo: Gene J. Doe", not "Smoke rises. (Photo: AP)", which is a caption itself)."""
+    text = line.text
+    if _CREDIT_LABEL.match(text):
+        return credit_line(line)
+    return credit_line(line) and ". " not in text and not _CREDIT_END.search(text)
 
 
 def split_parts(lines: list[Line], kept: list[Line], anchor: int | None,
@@ -94,6 +149,7 @@ def split_parts(lines: list[Line], kept: list[Line], anchor: int | None,
     standfirst = _standfirst(lines, anchor, is_meta) if anchor is not None else ""
     captions: list[str] = []
     caption_lines: set[str] = set()
+    caption_ids: set[int] = set()
     # Photos often sit between the headline and the body: their captions count too.
     first = position[id(kept[0])] if kept else len(lines)
     header = [ln for ln in lines[anchor + 1 : first] if not (
@@ -104,29 +160,35 @@ def split_parts(lines: list[Line], kept: list[Line], anchor: int | None,
         following = lines[i + 1] if i + 1 < len(lines) else None
         if standfirst and line.text == standfirst:
             continue
-        if (is_caption(line, following) or _between_credit_and_byline(lines, i, is_meta)
+        if (is_caption(line, following) or framed_caption(lines, i)
+                or _between_credit_and_byline(lines, i, is_meta)
                 or _after_gallery_counter(lines, i)):
             caption_lines.add(line.text)
+            caption_ids.add(id(line))
             credit = f" ({following.text.strip('() ')})" if following and credit_line(
                 following) and not line.credit else ""
             if (text := line.text + credit) not in captions:
                 captions.append(text)
     # Galleries print a caption twice, once without its credit: both copies are the caption.
-    body = [line for line in kept if line.text not in caption_lines
+    # A copy printed as a paragraph of its own is the article's: photo galleries reprint
+    # the story's own sentences under its pictures.
+    body = [line for line in kept if id(line) not in caption_ids
+            and (line.text not in caption_lines or line.block_size == 1)
             and not (standfirst and line.text == standfirst)]
     return Parts(body, standfirst, tuple(captions))
 
 
 def _after_gallery_counter(lines: list[Line], i: int) -> bool:
     """A gallery's caption: the line right under "Image 2 of 5"."""
-    return i > 0 and lines[i].words <= 35 and bool(_GALLERY_COUNTER.match(lines[i - 1].text))
+    return (i > 0 and lines[i].words <= _MAX_FRAMED_WORDS
+            and bool(_GALLERY_COUNTER.match(lines[i - 1].text)))
 
 
 def _between_credit_and_byline(lines: list[Line], i: int,
                                is_meta: Callable[[Line], bool]) -> bool:
     """A caption printed under its photo's credit: a short line between a bare credit line
     and the byline or date line ("Jane Doe | Getty Images" / caption / "By Ann Roe")."""
-    if i == 0 or i + 1 >= len(lines) or lines[i].words > 35:
+    if i == 0 or i + 1 >= len(lines) or lines[i].words > _MAX_WORDS:
         return False
     return _bare_credit(lines[i - 1]) and is_meta(lines[i + 1])
 
@@ -140,7 +202,8 @@ def _standfirst(lines: list[Line], anchor: int, is_meta: Callable[[Line], bool])
             continue
         following = lines[i + 1] if i + 1 < len(lines) else None
         if (not 6 <= line.words <= 60 or line.text.endswith(":")
-                or is_caption(line, following) or (i > 0 and _after_gallery_counter(lines, i))):
+                or is_caption(line, following) or framed_caption(lines, i)
+                or (i > 0 and _after_gallery_counter(lines, i))):
             return ""
         return line.text if _meta_follows(lines, i, is_meta) else ""
     return ""

@@ -27,6 +27,15 @@ CAPTIONS = {
     "file label": "FILE - The northern reservoir at its lowest level in ten years, in August.",
     "submitted": "Board chair Mia Lund speaking at the spring meeting Submitted photo",
     "gallery": "Image 1 of 3\nThe reservoir's outlet tower seen from the dam's crest at dawn",
+    "agency in brackets": "The valley road below the northern dam after a rock fall in May. (AP)",
+    "photographer": "Board chair Mia Lund at the spring meeting.\nPhoto by Tom Reyes",
+    "labelled credit": ("The spillway of the northern dam during the spring floods.\n"
+                        "(Image: © K. Ito / Valley Courier)"),
+    "long wire caption": (
+        "Engineers walk along the crest of the northern dam above the reservoir near Alder"
+        " Falls, Monday, May 4, 2026. The regional water board approved a plan to raise the"
+        " dam by four metres after two dry summers left the valley short of water for its"
+        " towns and farms.\nJane Doe, AP"),
 }
 
 
