@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from index.library import Library
-from index.models import Article
+from index.models import Article, published_text
 from index.stories import Story
 from index.story_store import Summary
 
@@ -29,6 +29,7 @@ class Digest:
     story: Story
     key_point: str
     summary: tuple[str, ...]
+    dates: tuple[str, str]  # first and last, as precisely as the pages said them
 
     def to_json(self) -> dict[str, Any]:
         """The `stories --json` object of this story."""
@@ -38,8 +39,8 @@ class Digest:
             "title": s.title,
             "articles": list(s.article_ids),
             "outlets": list(s.outlets),
-            "first": s.first.isoformat(),
-            "last": s.last.isoformat(),
+            "first": self.dates[0],
+            "last": self.dates[1],
             "key_point": self.key_point,
             "summary": list(self.summary),
             "new": s.new,
@@ -65,7 +66,8 @@ def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENC
                               _summarize(members[story.id], sentences))
             made[story.id] = summary
         texts = summary.sentences[:sentences]
-        found.append(Digest(story, texts[0] if texts else "", texts[1:]))
+        found.append(Digest(story, texts[0] if texts else "", texts[1:],
+                            _dates(story, loaded)))
     if made:
         library.keep_story_summaries(made)
     return found
@@ -78,6 +80,20 @@ def _summarize(articles: Sequence[Article], sentences: int) -> tuple[str, ...]:
 
     picked = summarize_story([(a.title, a.body) for a in articles], sentences=sentences)
     return tuple(" ".join(p.text.split()) for p in picked)
+
+
+def _dates(story: Story, loaded: dict[str, Article]) -> tuple[str, str]:
+    """The story's first and last dates as its articles' pages gave them: a day-only date
+    stays a day (Story.first is its midnight, for sorting)."""
+    dated = sorted((loaded[i] for i in story.article_ids if i in loaded), key=lambda a: a.date)
+    if not dated:  # deleted since the grouping
+        return story.first.isoformat(), story.last.isoformat()
+    return _date_text(dated[0]), _date_text(dated[-1])
+
+
+def _date_text(article: Article) -> str:
+    published = published_text(article.published, article.published_precision)
+    return published or article.added.isoformat()
 
 
 def _members(story: Story, loaded: dict[str, Article]) -> list[Article]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from briefing.provenance import UNTITLED
 from briefing.summarizers import summarize_story
-from index.models import Extracted
+from index.models import Extracted, Precision, format_published, published_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +20,12 @@ class Source:
     origin: str
     title: str
     outlet: str
-    published: str  # ISO 8601, or "" when the article does not say
+    published: datetime | None  # None when the article does not say
+    precision: Precision  # how much of the time the page gave
 
     def line(self) -> str:
         """"Headline — Outlet, 2026-11-20 · file.txt", leaving out what is not known."""
-        where = ", ".join(p for p in (self.outlet, self.published[:10] or "date unknown") if p)
+        where = ", ".join(p for p in (self.outlet, format_published(self.published, "day")) if p)
         head = f"{self.title} \u2014 {where}" if self.title else where
         return f"{head} \u00b7 {self.origin}"
 
@@ -45,7 +47,8 @@ class StorySummary:
             cited = [i for i, refs in enumerate(self.citations) if number in refs]
             sources.append({"origin": source.origin, "title": source.title,
                             "outlet": source.outlet or None,
-                            "published": source.published or None, "sentences": cited})
+                            "published": published_text(source.published, source.precision),
+                            "sentences": cited})
         return {"title": self.title, "sentences": list(self.sentences), "sources": sources}
 
 
@@ -72,6 +75,6 @@ def _title(article: Extracted) -> str:
 
 
 def _source(origin: str, article: Extracted) -> Source:
-    published = article.published.isoformat() if article.published else ""
     shown = article.url or Path(origin).name
-    return Source(shown, _title(article), article.outlet, published)
+    return Source(shown, _title(article), article.outlet, article.published,
+                  article.published_precision)

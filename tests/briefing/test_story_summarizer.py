@@ -95,3 +95,21 @@ def test_cli_summarize_story_text_and_bad_options(tmp_path: Path) -> None:
     assert "Unknown" not in result.stdout and "(untitled)" not in result.stdout
     both = runner.invoke(main, ["summarize", "--story", *paths, "-n", "3", "--words", "50"])
     assert both.exit_code != 0 and "not both" in both.output
+
+
+def test_cli_summarize_story_gives_dates_as_the_pages_did(tmp_path: Path) -> None:
+    frontier, ledger, courier = write_story(tmp_path / "story")
+    # a page that gives only the day: no invented midnight, in JSON or in the sources list
+    frontier.write_text(frontier.read_text(encoding="utf-8").replace(
+        "20-11-2026, 09:00", "20 November 2026"), encoding="utf-8")
+    courier.write_text(courier.read_text(encoding="utf-8").replace("21-11-2026, 07:45", ""),
+                       encoding="utf-8")
+    paths = [str(p) for p in (frontier, ledger, courier)]
+    data = json.loads(CliRunner().invoke(main, ["summarize", "--story", *paths, "--json"]).stdout)
+    published = {s["origin"]: s["published"] for s in data["sources"]}
+    assert published == {"frontier.txt": "2026-11-20", "ledger.txt": "2026-11-20T11:30:00",
+                         "courier.txt": None}
+    text = CliRunner().invoke(main, ["summarize", "--story", *paths]).stdout
+    assert "Frontier Daily, 2026-11-20 · frontier.txt" in text
+    assert "Desert Courier, date unknown · courier.txt" in text
+    assert "00:00" not in text

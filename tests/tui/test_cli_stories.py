@@ -49,7 +49,16 @@ def test_stories_text_lists_titles_outlets_counts(tmp_path: Path) -> None:
     text = run("stories", "--tag", "iraq-syria")
     assert "1. Drone strike kills three at livestock market in Hit (new)" in text
     # only the first report carries the tag; its copy comes with it
-    assert "Levant Wire, Anbar Today · 2 articles · 20 Nov 2026" in text
+    assert "Levant Wire, Anbar Today · 2 articles · 20 November 2026" in text
+
+
+def test_stories_give_dates_as_the_pages_did(tmp_path: Path) -> None:
+    # one report gives only its day: no invented midnight; a story over two days says so
+    load(tmp_path, {**HIT_STRIKE, "published": "2026-11-20"}, HIT_FOLLOW_UP)
+    [story] = json.loads(run("stories", "--since", "2026-11-01", "--json"))
+    assert (story["first"], story["last"]) == ("2026-11-20", "2026-11-21T09:00:00+00:00")
+    text = run("stories", "--since", "2026-11-01")
+    assert "2 articles · 20\u201321 November 2026" in text
 
 
 def test_stories_help_says_how_they_are_ordered() -> None:
