@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from briefing.provenance import (
-    UNTITLED,
     Source,
     day_span,
     format_day,
@@ -19,7 +18,7 @@ from briefing.registry import Sections
 from briefing.select import Selection
 from briefing.story_text import Cited, Ledger, story_sentences
 from briefing.summarizers import DEFAULT_ALGORITHM
-from index.models import Article, format_published
+from index.models import UNTITLED, Article, format_published
 from index.stories import Story
 
 KEY_POINTS = 8

@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from index.models import Article, format_published
+from index.models import UNTITLED, Article, format_published
 
-# What ingest stores when a page had no headline: never shown as if it were one.
-UNTITLED = "(untitled)"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
 

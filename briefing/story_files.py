@@ -8,9 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from briefing.provenance import UNTITLED
 from briefing.summarizers import summarize_story
-from index.models import Extracted, Precision, format_published, published_text
+from index.models import UNTITLED, Extracted, Precision, format_published, published_text
 
 
 @dataclass(frozen=True, slots=True)

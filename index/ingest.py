@@ -15,7 +15,7 @@ from typing import Literal
 
 from index import dedupe
 from index.errors import InputError
-from index.models import Article, Extracted, utcnow
+from index.models import UNTITLED, Article, Extracted, utcnow
 from index.sources import TEXT, URL, SourceType, kind_of
 from index.store import NewArticle
 from index.textsafe import clean, clean_line, visible
@@ -186,7 +186,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
     origin = clean_line(source.origin)
     article = Article(
         id=article_id(chash, url or origin),
-        title=clean_line(extracted.title) or "(untitled)",
+        title=clean_line(extracted.title) or UNTITLED,
         body=body,
         outlet=clean_line(extracted.outlet),
         author=clean_line(extracted.author),

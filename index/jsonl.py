@@ -13,7 +13,7 @@ from typing import Any
 
 from index import dedupe
 from index.ingest import MAX_BODY_CHARS, article_id, normalize_tags
-from index.models import Article, Precision, parse_published, utcnow
+from index.models import UNTITLED, Article, Precision, parse_published, utcnow
 from index.textsafe import clean, clean_line, visible_line
 
 # Ids are what `show` and `tag` take: lowercase letters, digits, '-' and '_'.
@@ -49,7 +49,7 @@ def parse_line(line: str, where: str) -> tuple[Article, str, tuple[int, ...]]:
     published, precision = _published(data)
     article = Article(
         id=_article_id(data.get("id"), chash, fields["url"] or where),
-        title=fields["title"] or "(untitled)",
+        title=fields["title"] or UNTITLED,
         body=body,
         outlet=fields["outlet"],
         author=fields["author"],

@@ -12,6 +12,9 @@ from typing import Literal
 # `published_label`, which says no more than the page did.
 Precision = Literal["day", "local", "zoned"]
 
+# The title stored when a page had no headline: shown in lists, never as a briefing's headline.
+UNTITLED = "(untitled)"
+
 
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC (all stored times are UTC)."""
