@@ -333,12 +333,13 @@ class ArticleEdits(App[None]):
         # Imported here: the briefing pulls in sumy and WeasyPrint, which take time to load.
         from briefing.build import write_briefing
         from briefing.registry import FORMATS
-        from briefing.select import Selection, select_articles
+        from briefing.select import Selection
         from index.library import Library
 
         try:
             with Library.open(self.library_path) as library:
-                if not select_articles(library, Selection(basket=True)):
+                # a count, not the articles: the briefing loads them itself
+                if not library.count(Filter(in_basket=True)):
                     raise NewsdeskError("the basket is empty", hint=EMPTY_BASKET)
                 stem = _briefing_stem(library.root)
                 files = write_briefing(
