@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 
-from index import migrations
-from index.errors import NewsdeskError, NotFoundError
-from index.failures import disk_full
+from index.errors import NotFoundError
 from index.filters import NEWEST_FIRST, Filter, to_sql
-from index.models import Article, parse_published, published_text, utcnow
-from index.textsafe import clean, clean_line
+from index.models import Article, utcnow
+from index.store_open import connect
+from index.store_rows import ARTICLE_COLUMNS, LIST_COLUMNS, from_row, iso, to_row
+from index.textsafe import clean_line
 from index.turns import Turns
 
-ARTICLE_COLUMNS = (
-    "id, title, body, outlet, author, published, added, url, origin, "
-    "read, starred, in_basket, duplicate_of"
-)
 # Tables with rows about one article, by their article-id column: `delete` clears each. A
 # feature that keeps per-article rows in a new table adds it here.
 ARTICLE_TABLES: list[tuple[str, str]] = [
@@ -32,8 +26,6 @@ ARTICLE_TABLES: list[tuple[str, str]] = [
     ("article_parts", "article_id"),
     ("briefed", "article_id"),  # story membership goes by the trigger of migration m004
 ]
-# The same columns with the body left out, for list views over large libraries.
-LIST_COLUMNS = ARTICLE_COLUMNS.replace("body", "'' AS body")
 EVERYTHING = Filter()
 
 
@@ -48,14 +40,6 @@ class NewArticle:
     dropped: tuple[str, ...] = ()  # input lines cleanup left out, for `show --raw`
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _parse(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 class Store:
     """All reads and writes of the library's SQLite database.
 
@@ -67,40 +51,7 @@ class Store:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.turns = Turns(path)
-        _refuse_lost_database(path)
-        try:
-            if read_only:
-                self.db = _open_read_only(path)
-                return
-            self.db = sqlite3.connect(
-                path, timeout=60.0, isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA busy_timeout = 60000")
-            try:
-                self._set_up()
-            except sqlite3.OperationalError:
-                if not disk_full(path.parent) or not path.exists():
-                    raise
-                # A full disk: SQLite cannot even make its WAL index. Reads still work.
-                self.db.close()
-                self.db = _open_read_only(path)
-        except sqlite3.DatabaseError as exc:
-            raise _open_error(path, exc) from None
-
-    def _set_up(self, attempts: int = 200) -> None:
-        # Switching a new database to WAL needs a moment alone with it and does not wait on
-        # busy_timeout: two processes creating one library at once (cron's add and the
-        # reader) can see "database is locked" here. That is a wait, not an error.
-        for attempt in range(attempts):
-            try:
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
-                migrations.apply(self.db)
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or attempt == attempts - 1:
-                    raise
-                time.sleep(min(0.01 * (attempt + 1), 0.3))
+        self.db = connect(path, read_only=read_only)
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
@@ -142,22 +93,7 @@ class Store:
                 db.execute(
                     f"INSERT INTO articles ({ARTICLE_COLUMNS}, content_hash) "
                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        a.id,
-                        a.title,
-                        a.body,
-                        a.outlet,
-                        a.author,
-                        published_text(a.published, a.published_precision),
-                        _iso(a.added),
-                        a.url,
-                        a.origin,
-                        int(a.read),
-                        int(a.starred),
-                        int(a.in_basket),
-                        a.duplicate_of,
-                        item.content_hash,
-                    ),
+                    (*to_row(a), item.content_hash),
                 )
                 db.execute(
                     "INSERT INTO originals VALUES (?, ?)", (a.id, zlib.compress(item.raw, 6))
@@ -205,7 +141,7 @@ class Store:
             tags = self._tags_for([r[0] for r in rows])
             parts = self._parts_for([r[0] for r in rows]) if bodies else {}
             for row in rows:
-                article = self._article(row, tags.get(row[0], ()))
+                article = from_row(row, tags.get(row[0], ()))
                 if row[0] in parts:
                     standfirst, captions = parts[row[0]]
                     article = replace(article, standfirst=standfirst, captions=captions)
@@ -238,44 +174,6 @@ class Store:
         ):
             tags.setdefault(aid, []).append(tag)
         return {k: tuple(v) for k, v in tags.items()}
-
-    @staticmethod
-    def _article(row: Sequence[object], tags: tuple[str, ...]) -> Article:
-        (
-            aid,
-            title,
-            body,
-            outlet,
-            author,
-            published,
-            added,
-            url,
-            origin,
-            read,
-            starred,
-            basket,
-            dup,
-        ) = row
-        when, precision = parse_published(published)  # type: ignore[arg-type]
-        # Cleaned on the way out too: libraries from before ingest cleaned text may hold
-        # control characters, and no reader of the store should see them.
-        return Article(
-            id=str(aid),
-            title=clean_line(str(title)),
-            body=clean(str(body)),
-            outlet=clean_line(str(outlet)),
-            author=clean_line(str(author)),
-            published=when,
-            published_precision=precision,
-            added=_parse(added) or utcnow(),  # type: ignore[arg-type]
-            url=clean_line(str(url)),
-            origin=clean_line(str(origin)),
-            tags=tags,
-            read=bool(read),
-            starred=bool(starred),
-            in_basket=bool(basket),
-            duplicate_of=dup,  # type: ignore[arg-type]
-        )
 
     def resolve(self, prefix: str) -> str:
         """The full id for an id or a unique prefix of one."""
@@ -363,7 +261,7 @@ class Store:
         sql += f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
         rows = self.db.execute(sql, [*params, int(limit), int(offset)]).fetchall()
         tags = self._tags_for([r[0] for r in rows])
-        return [self._article(r, tags.get(r[0], ())) for r in rows]
+        return [from_row(r, tags.get(r[0], ())) for r in rows]
 
     def count(self, where: Filter = EVERYTHING) -> int:
         """How many articles match a filter (its `query` aside)."""
@@ -480,7 +378,7 @@ class Store:
         """Save (or replace) a named search."""
         with self.transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO searches VALUES (?, ?, ?)", (name, query, _iso(utcnow()))
+                "INSERT OR REPLACE INTO searches VALUES (?, ?, ?)", (name, query, iso(utcnow()))
             )
 
     def searches(self) -> list[tuple[str, str]]:
@@ -528,56 +426,3 @@ class Store:
                 return
             yield self.get_many(ids)
             last = ids[-1]
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """The database on a read-only disk: as it is, WAL included when SQLite can read it;
-    else immutable (nothing can change the file there, so the locks and the WAL index
-    SQLite could not create are not needed)."""
-    last: sqlite3.Error | None = None
-    for options in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True,
-                                 isolation_level=None, check_same_thread=False)
-            db.execute("SELECT COUNT(*) FROM articles").fetchone()
-            return db
-        except sqlite3.OperationalError as exc:
-            last = exc
-    assert last is not None
-    raise last
-
-
-def _refuse_lost_database(path: Path) -> None:
-    """A 0-byte library.db beside a search index is a lost library, never a new one."""
-    try:
-        empty = path.stat().st_size == 0
-    except FileNotFoundError:
-        return
-    index = path.parent / "index"
-    if empty and index.is_dir() and any(index.iterdir()):
-        raise NewsdeskError(
-            f"{path} is empty (0 bytes), but the library has a search index: the database "
-            "was lost or cut off, and newsdesk will not start a new one over it",
-            hint="restore library.db from a backup; to start afresh, move the folder away",
-        )
-
-
-def _open_error(path: Path, exc: sqlite3.DatabaseError) -> NewsdeskError:
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError:
-        header = b""
-    if header == SQLITE_HEADER:
-        return NewsdeskError(
-            f"the library database {path} is damaged ({exc})",
-            hint="restore library.db from a backup; `sqlite3 library.db .recover` may "
-                 "save what is left",
-        )
-    return NewsdeskError(
-        f"cannot open the library database {path}: {exc}",
-        hint="check the --library path; the file may not be a newsdesk library",
-    )
