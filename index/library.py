@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +57,7 @@ class Library(Adding, Reading):
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
     def __init__(self, root: Path, on_rebuild: RebuildReport | None = None, *,
-                 sync_index: bool = True) -> None:
+                 sync_index: bool = True, on_wait: Callable[[str], None] | None = None) -> None:
         self.root = root
         self.on_rebuild = on_rebuild
         try:
@@ -71,7 +71,8 @@ class Library(Adding, Reading):
         self.read_only = not os.access(root, os.W_OK)
         self.store = Store(root / "library.db", read_only=self.read_only)
         self.aliases = AliasBook(self.store.db)
-        self.index = SearchIndex(root / "index" if self.read_only else _index_folder(root))
+        self.index = SearchIndex(root / "index" if self.read_only else _index_folder(root),
+                                 on_wait)
         # `reindex` skips this: it rebuilds whatever state the index is in.
         if sync_index and not self.read_only:
             self._sync_index()
@@ -79,10 +80,11 @@ class Library(Adding, Reading):
     @classmethod
     def open(
         cls, override: str | Path | None = None, on_rebuild: RebuildReport | None = None,
-        *, sync_index: bool = True,
+        *, sync_index: bool = True, on_wait: Callable[[str], None] | None = None,
     ) -> Library:
-        """The library named by --library, $NEWSDESK_HOME or the platform default."""
-        return cls(library_dir(override), on_rebuild, sync_index=sync_index)
+        """The library named by --library, $NEWSDESK_HOME or the platform default.
+        `on_wait(reason)` is told when a write must wait for another process (an import)."""
+        return cls(library_dir(override), on_rebuild, sync_index=sync_index, on_wait=on_wait)
 
     def close(self) -> None:
         """Release the database and index files."""

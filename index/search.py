@@ -167,6 +167,11 @@ class IndexBusy(Exception):
     """Another process holds the index writer (a bulk import, a rebuild)."""
 
 
+# What a command waiting for the index writer is waiting for (told through on_wait).
+WRITER_BUSY = ("another newsdesk command (an import, a fetch or a rebuild) is writing the "
+               "search index")
+
+
 class IndexMissing(FileNotFoundError):
     """There is no live index generation (a real missing file is damage, not this)."""
 
@@ -178,8 +183,9 @@ class SearchIndex:
     atomic rename, so a kill at any moment leaves a working index.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, on_wait: Callable[[str], None] | None = None) -> None:
         self.root = root
+        self.on_wait = on_wait  # told, before waiting for another process's writer, why
         self.root.mkdir(parents=True, exist_ok=True)
         self._ix: index.Index | None = None
         self._searcher: object | None = None
@@ -217,9 +223,13 @@ class SearchIndex:
             return
         with open(self.root / "write.lock", "a+") as fh:
             try:
-                fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise IndexBusy("another process is writing the search index") from None
+                if not wait:
+                    raise IndexBusy(WRITER_BUSY) from None
+                if self.on_wait is not None:  # a wait of minutes, behind an import: say so
+                    self.on_wait(WRITER_BUSY)
+                fcntl.flock(fh, fcntl.LOCK_EX)
             self._lock_holder = (threading.get_ident(), fh.fileno())
             try:
                 yield fh.fileno()

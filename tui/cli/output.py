@@ -101,6 +101,12 @@ def report_rebuild(reason: str, done: int, total: int) -> None:
         stderr().print(f"  indexed {done} of {total}")
 
 
+def report_wait(reason: str) -> None:
+    """Say on stderr what a command is waiting for, before a wait that may be long."""
+    stderr().print(f"waiting: {escape(reason)}; this command goes on when that one is done "
+                   "(Ctrl+C stops waiting; what is saved stays saved)", soft_wrap=True)
+
+
 def _marked(snippet: str) -> str:
     # Snippets mark matches as **word**; show them bold, with the rest escaped.
     parts = snippet.split("**")
