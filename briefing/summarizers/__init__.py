@@ -40,12 +40,16 @@ def summarize_story(
     words: int | None = None,
 ) -> list[Picked]:
     """The story told by `articles` = (title, body) pairs: sentences copied verbatim from any of
-    them, most important first, until `sentences` are picked or `words` reached."""
+    them until `sentences` are picked or `words` reached. With `sentences` only, most important
+    first (callers take the first as the key point); with `words`, a paragraph: the most
+    important first, then the others in the articles' order."""
     if (sentences is not None and sentences <= 0) or (words is not None and words <= 0):
         return []
     document = StoryDocument([build_document(body, title) for title, body in articles])
     summarizer = StorySummarizer(STEMMER, stop_words=STOP_WORDS)
     picked = summarizer.pick(document, sentences=sentences, words=words)
+    if words is not None:
+        picked = summarizer.read_in_order(document, picked)
     return [
         Picked(verbatim(articles[document.origins[i][0]][1], str(document.sentences[i])),
                document.reporters[i])

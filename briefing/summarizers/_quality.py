@@ -42,8 +42,23 @@ _DANGLING = re.compile(
     r"|move|decision|report|statement|official|incident|attack|plan|deal|bill|latest))\b",
     re.IGNORECASE,
 )
+# The writer's own voice, outside quotation marks: first person, advice, hedged expectation.
+# Reporting says who said so; a note or an opinion piece says what the writer thinks.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|us)\b")
+_HEDGE = re.compile(
+    r"\b(?:should|ought|might|likely|unlikely|probably|perhaps|possibly|presumably|arguably"
+    r"|suggests|seems|worth|in my view|it is clear|clearly)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|according to|reported|reports|announced|confirmed|added|stated"
+    r"|estimated|warned|quoted)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 _NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
                      r"|dozen|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"(?<=[\w,;] )[A-Z][a-z\u00e0-\u00ff]+(?:[- ][A-Z][a-z\u00e0-\u00ff]+)*")
 
 
@@ -84,6 +99,23 @@ def has_section_label(sentence: str) -> bool:
 def is_dangling(sentence: str) -> bool:
     """Whether the sentence opens by pointing back at something it does not name."""
     return bool(_DANGLING.match(sentence))
+
+
+def is_commentary(sentence: str) -> bool:
+    """Whether the sentence is the writer's view rather than reported fact: outside quotation
+    marks it speaks in the first person or hedges ("should", "likely", "suggests"), and it
+    names no source ("said", "according to"). A question is commentary too."""
+    own = _QUOTED.sub(" ", sentence)
+    if own.rstrip().endswith("?"):
+        return True
+    return bool(_FIRST_PERSON.search(own) or _HEDGE.search(own)) and not _ATTRIBUTION.search(own)
+
+
+def is_reported(sentence: str) -> bool:
+    """Whether the sentence carries reporting: it names a source, a figure, a person or place
+    (a spelled-out "one" is not a figure: "this one", "one site")."""
+    return bool(_ATTRIBUTION.search(sentence) or _DIGIT.search(sentence)
+                or _NAME.search(sentence))
 
 
 def facts(sentence: str) -> float:

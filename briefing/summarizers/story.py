@@ -15,8 +15,10 @@ from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers._quality import (
     facts,
     has_section_label,
+    is_commentary,
     is_dangling,
     is_fragment,
+    is_reported,
     normalized,
 )
 
@@ -41,6 +43,7 @@ class StoryWeights:
     bigram: float = 1.0  # weight of a shared word pair relative to a shared word
     spread: float = 2.0  # a concept weighs (articles using it) ** spread
     single: float = 0.3  # weight of a concept only one article (or sentence) uses
+    commentary: float = 0.7  # a sentence in the writer's own voice counts this much
 
 
 class StoryDocument(ObjectDocumentModel):  # type: ignore[misc]
@@ -104,9 +107,24 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
             return []
         concepts = {i: self._concepts(document.sentences[i].words) for i in candidates}
         weights = _concept_weights(concepts, _reporters(document), self.weights)
-        prior = {i: self._prior(str(document.sentences[i]), origins[i][1]) for i in candidates}
+        texts = {i: str(document.sentences[i]) for i in candidates}
+        reporting = _reporting(texts, origins)
+        prior = {i: self._prior(texts[i], origins[i][1])
+                 * (1.0 if is_reported(texts[i]) else reporting[origins[i][0]])
+                 for i in candidates}
         return _greedy(candidates, concepts, weights, prior, self._lengths(document, candidates),
                        self.weights.length, sentences, words)
+
+    def read_in_order(self, document: ObjectDocumentModel, picked: Sequence[int]) -> list[int]:
+        """`picked` (most important first, as `pick` gives them within a word budget) as a
+        paragraph reads best: the most important sentence, then the rest as the articles tell
+        them (earlier positions first), and last the one that crossed the budget, where a
+        reader's or a column's cut falls."""
+        if len(picked) <= 2:
+            return list(picked)
+        origins = _origins(document)
+        middle = sorted(picked[1:-1], key=lambda i: (origins[i][1], origins[i][0]))
+        return [picked[0], *middle, picked[-1]]
 
     def _concepts(self, words: Sequence[str]) -> frozenset[str]:
         lower = [w.lower() for w in words]
@@ -123,7 +141,8 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
     def _prior(self, text: str, position: int) -> float:
         w = self.weights
         bonus = 1.0 + w.position / (position + 1) ** w.decay + w.facts * facts(text)
-        return bonus - (w.dangling if is_dangling(text) else 0.0)
+        bonus -= w.dangling if is_dangling(text) else 0.0
+        return bonus * (w.commentary if is_commentary(text) else 1.0)
 
     @staticmethod
     def _lengths(document: ObjectDocumentModel, candidates: list[int]) -> dict[int, int]:
@@ -156,6 +175,19 @@ def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]
         fit = [i for i, s in enumerate(sentences) if origins[i][1] < MAX_PER_ARTICLE and s.words]
     fit.sort(key=lambda i: (origins[i][1], origins[i][0]))
     return fit[:MAX_SENTENCES]
+
+
+def _reporting(texts: dict[int, str], origins: Sequence[tuple[int, int]]) -> dict[int, float]:
+    """Per article, the share of its sentences that are not the writer's own view, squared. A
+    sentence that neither names a source nor counts or names anything weighs by it: in a note or an
+    opinion piece such a sentence is a judgement ("The side door is the weak point."), which
+    must not stand in a briefing as reported fact."""
+    counts: dict[int, list[int]] = {}
+    for i, text in texts.items():
+        count = counts.setdefault(origins[i][0], [0, 0])
+        count[0] += not is_commentary(text)
+        count[1] += 1
+    return {article: (kept / total) ** 2 for article, (kept, total) in counts.items()}
 
 
 def _reporters(document: ObjectDocumentModel) -> tuple[tuple[int, ...], ...]:

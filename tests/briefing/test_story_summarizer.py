@@ -10,7 +10,7 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 
 from briefing.summarizers import ALGORITHMS, summarize, summarize_story
 from briefing.summarizers._document import STEMMER, STOP_WORDS, build_document
-from briefing.summarizers._quality import is_caption, is_dangling, normalized
+from briefing.summarizers._quality import is_caption, is_commentary, is_dangling, normalized
 from briefing.summarizers.story import MAX_SENTENCES, StoryDocument, StorySummarizer
 from tests.briefing.story_samples import CAPTIONS, STORY, write_story
 from tui.cli import main
@@ -113,3 +113,39 @@ def test_cli_summarize_story_gives_dates_as_the_pages_did(tmp_path: Path) -> Non
     assert "Frontier Daily, 2026-11-20 · frontier.txt" in text
     assert "Desert Courier, date unknown · courier.txt" in text
     assert "00:00" not in text
+
+
+REPORT = (
+    "Pump station hit by flood",
+    "Flood water reached the Kessab pump station on Monday, cutting water to 12,000 homes in "
+    "the valley, the water board said. Engineer Rana Daher said crews would need three days to "
+    "dry the motors. The board said tankers from Lattaq would supply the worst-hit streets. "
+    "Residents of Upper Kessab queued for bottled water at two schools on Tuesday.",
+)
+NOTE = (
+    "My notes on the pump station",
+    "The pump station flood shows the valley depends on one site. The pump station is the "
+    "weak point. I think the water board should have moved the motors years ago. We will "
+    "probably see more floods like this one. Perhaps the valley needs a second station.",
+)
+
+
+def test_a_readers_note_is_not_quoted_as_news() -> None:
+    for sentence in ("I think the water board should have moved the motors years ago.",
+                     "We will probably see more floods like this one.",
+                     "Is the valley ready for the next flood?"):
+        assert is_commentary(sentence)
+    for sentence in ("The board said it should finish the work by May.",
+                     'Rana Daher said: "We should have moved the motors."',
+                     "The US sent two engineers to the valley."):
+        assert not is_commentary(sentence)
+    picked = summarize_story([REPORT, NOTE], sentences=4)
+    assert all(p.articles == (0,) for p in picked)  # the report's facts, not the note's views
+    assert "weak point" not in " ".join(p.text for p in picked)
+
+
+def test_a_word_budget_reads_as_a_paragraph() -> None:
+    ranked = summarize_story(ARTICLES, sentences=20)
+    story = summarize_story(ARTICLES, words=60)
+    assert story[0] == ranked[0]  # the key sentence still leads
+    assert {p.text for p in story} <= {p.text for p in ranked}
