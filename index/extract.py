@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from index.errors import InputError
 from index.extract_boiler import without_boilerplate
-from index.extract_byline import NearLine, choose_author, outlet_in_byline
+from index.extract_byline import NearLine, bio_name, choose_author, outlet_in_byline
 from index.extract_dates import (
     DateLine,
     FoundDate,
@@ -79,7 +79,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
         body_lines = without_boilerplate(region, [ln for ln in region if keep(ln)], lines)
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
-    author = _author(lines, anchor, start, end)
+    author = _author(lines, anchor, start, end, title)
     body = _body(without_bio(parts.body, author), title)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
@@ -218,13 +218,28 @@ def _not_byline(line: Line) -> bool:
             or (line.prose and line.words > 20))
 
 
-def _author(lines: list[Line], anchor: int, start: int, end: int) -> str:
-    """The byline near the headline, else a "Reporting by" credit after the article."""
-    near = [NearLine(i, lines[i].text, _not_byline(lines[i]))
-            for i in range(max(0, min(anchor, start) - 16),
-                           min(len(lines), start + _META_LOOKAHEAD))]
-    found = choose_author(near, anchor, [ln.text for ln in lines if ln.words <= 8])
-    return found or next((a for ln in lines[start:] if (a := reporting_credit(ln.text))), "")
+def _author(lines: list[Line], anchor: int, start: int, end: int, title: str) -> str:
+    """The byline near the headline (or under an earlier printed copy of it), else a
+    "Reporting by" credit or a writer's bio after the article."""
+    copies = [i for i, ln in enumerate(lines[:start]) if i != anchor and _same_words(ln, title)]
+    anchors = [anchor, *copies]
+    window = range(max(0, min(anchor, start) - 16), min(len(lines), start + _META_LOOKAHEAD))
+    indices = sorted({*window, *(i for c in copies for i in range(c - 2, c + 5)
+                                 if 0 <= i < len(lines))})
+    # A line the headline holds is the headline (or its breadcrumbs), never a byline.
+    near = [NearLine(i, lines[i].text, _not_byline(lines[i]) or lines[i].text in title)
+            for i in indices]
+    credited = [a for ln in lines[start:] if (a := reporting_credit(ln.text) or bio_name(ln.text))]
+    found = choose_author(near, anchors, [ln.text for ln in lines if ln.words <= 8], credited)
+    return found or next(iter(credited), "")
+
+
+def _same_words(line: Line, title: str) -> bool:
+    """A printed copy of the headline, a word added or left out ("Why you just can't ...")."""
+    if not 0 < line.words <= 40 or not title:
+        return False
+    a, b = set(line.text.casefold().split()), set(title.casefold().split())
+    return len(a & b) >= 0.8 * max(len(a), len(b))
 
 
 def _clean_title(title: str) -> str:

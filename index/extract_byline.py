@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.extract_dates import MONTHS, find_date
+from index.extract_dates import MONTHS, find_date, says_when
 
 # "by" in the languages news pages often use, anywhere in a short line: "Posted by X",
 # "9 March 2024 | by X", "Von X publiziert am", "Por X".
 _BY = re.compile(
-    r"(?:^|[|·•/,(–—-]\s*|\b(?:posted|written|words|reporting|story|text|photos?)\s+"
+    r"(?:^|[|·•/,(–—-]\s*|\b(?:posted|written|words|reporting|story|text|analysis|commentary"
+    r"|opinion|review|column|interview|report|article)\s+"
     r"|(?:\d|\b[ap]\.?m\.?|\b(?-i:[A-Z]{2,4}))\s+)"
     r"(?:by|von|por|par|oleh|door)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
@@ -28,8 +29,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # Where a name ends: a separator, a date, a handle, "and" joins two names.
-_NAME_END = re.compile(r"\s*(?:[|•·;@(\[]|\s[-–—]\s|,\s|\s(?:on|for|in|at|published|updated"
-                       r"|publiziert|publicado|am|em|el|le)\s|\d|$)", re.IGNORECASE)
+_NAME_END = re.compile(r"\s*(?:[|•·;@(\[]|\s\S+@|\s[-–—]\s*$|\s[-–—]\s|,\s"
+                       r"|\s(?:on|for|in|at|published|updated|publiziert|publicado|am|em|el|le)\s"
+                       r"|\d|$)", re.IGNORECASE)
 _PARTICLES = frozenset({
     "van", "von", "de", "da", "del", "der", "den", "la", "le", "bin", "al", "dos", "das", "du",
     "di", "e", "y",
@@ -45,6 +47,35 @@ _NOT_FIRST = frozenset({
 _NEVER_IN_NAME = frozenset({
     "of", "the", "and", "or", "for", "to", "in", "on", "with", "at", "a", "an", "best", "our",
     "your", "this", "that", "is", "are", "us", "more", "all",
+})
+# A label on a line of its own, the name on the next: "By" / "Ryan Reed", "Author:" / "X".
+_LABEL_ALONE = re.compile(
+    r"^(?:(?:written\s+)?by|von|por|par|oleh|door|text|texto|testo|author|autor|auteur|autore"
+    r"|words|reporter|writer|текст|автор)\s*:?$",
+    re.IGNORECASE,
+)
+# Weekdays open date lines, never a writer's name: "Tuesday November 19, 2019".
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "lunedì", "martedì",
+    "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "today", "yesterday",
+})
+_INITIAL = re.compile(r"[A-Z]\.?")
+_HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,30}")
+# Newsroom roles a writer's bio gives: "Jane Doe is a staff writer at ...".
+_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){1,3})\s+(?:is|was)\s+(?:a|an|the|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:writer|reporter|editor|correspondent|columnist|journalist"
+    r"|contributor|critic|producer|blogger)\b",
+    re.IGNORECASE,
+)
+# Section and picture words a bare name never holds: "Business News", "Enlarge Image".
+_DESK = frozenset({
+    "news", "business", "sports", "world", "local", "image", "images", "photo", "photos",
+    "video", "videos", "gallery", "enlarge", "channel", "menu", "opinion", "politics",
 })
 _AUTHOR_BOX = re.compile(
     r"^(?:recent from|more from|more by|about|sobre|über|à propos de|articles by|stories by"
@@ -64,13 +95,16 @@ class NearLine:
 
 
 @lru_cache(maxsize=4096)  # author boxes test every short line of a page, often repeated
-def name_shape(text: str, *, least: int = 2) -> bool:
+def name_shape(text: str, *, least: int = 2, labelled: bool = False) -> bool:
     """Capitalised words like a person's or a desk's name: "Sarah E. Needleman",
     "Ludwig van Beethoven", "Вера Ерофеева"; no digits, two to four words by default."""
     words = text.split()
     if not least <= len(words) <= 4 or any(ch.isdigit() for ch in text):
         return False
-    if words[0].casefold() in _NOT_FIRST or any(w.casefold() in _NEVER_IN_NAME for w in words):
+    if not labelled and (words[0].casefold() in _NOT_FIRST
+                         or any(w.casefold() in _DESK for w in words)):
+        return False
+    if any(w.casefold() in _NEVER_IN_NAME for w in words):
         return False
     for i, word in enumerate(words):
         core = word.strip("'’.,-")
@@ -92,10 +126,19 @@ def _cut_name(rest: str) -> str:
     while words and words[-1].casefold().rstrip(".") in MONTHS:  # "Jane Doe November 19"
         words.pop()
     name = " ".join(words)
-    # "Lisa Kaczke and Trevor J. Mitchell"
+    # "Lisa Kaczke and Trevor J. Mitchell"; a desk after a label: "By The Water Coolest"
     parts = [p.strip() for p in re.split(r"\s+(?:and|&|und|e|y|et)\s+", name)]
-    good = [p for p in parts if name_shape(p, least=1)]
+    good = [p for p in parts if _labelled_name(p)]
     return " and ".join(good) if good and len(good) == len(parts) else ""
+
+
+def _labelled_name(text: str) -> bool:
+    """A name after "By" or "Author:": a person's, or a desk's ("Staff Reports", "The
+    Associated Press"), whose first word may be one no bare name starts with."""
+    words = text.split()
+    if len(words) > 1 and words[0] == "The":
+        words = words[1:]
+    return name_shape(" ".join(words), least=1, labelled=True)
 
 
 def byline_name(line: str) -> str:
@@ -106,7 +149,18 @@ def byline_name(line: str) -> str:
         match = pattern.search(line)
         if match and (name := _cut_name(match.group("rest"))):
             return name
+    # A user name on a blog's dated post line: "October 12, 2018 / 0 Comments / by jdadmin".
+    match = _BY.search(line)
+    if match and _HANDLE.fullmatch(match.group("rest").strip()) and find_date(line):
+        return match.group("rest").strip()
     return ""
+
+
+def bio_name(line: str) -> str:
+    """The writer a bio names at the end of an article ("Jane Doe is a staff writer at
+    ...", "Jane Doe covers ..."), else ""."""
+    match = _BIO.match(line)
+    return match.group("name") if match and name_shape(match.group("name")) else ""
 
 
 def _name_before_date(line: str) -> str:
@@ -123,16 +177,30 @@ def _name_before_date(line: str) -> str:
 
 
 def _name_prefix(line: str) -> str:
-    """The longest run of name-shaped words opening a line ("Lisa Kaczke and Trevor J.
-    Mitchell Sioux Falls Argus Leader" -> "Lisa Kaczke and Trevor J. Mitchell Sioux")."""
-    if len(line.split()) > 14 or line.rstrip().endswith((".", "?", "!")):
+    """The names opening a line, before the desk or paper they write for ("Lisa Kaczke and
+    Trevor J. Mitchell Sioux Falls Argus Leader" -> "Lisa Kaczke and Trevor J. Mitchell")."""
+    words = line.split()
+    if len(words) > 14 or line.rstrip().endswith((".", "?", "!")):
         return ""
-    return _cut_name(line) if name_shape(" ".join(line.split()[:2])) else ""
+    opening = words[1:3] if words[0] == "The" else words[:2]
+    if not name_shape(" ".join(opening)):
+        return ""
+    return _cut_name(_names_only(line))
+
+
+def _names_only(line: str) -> str:
+    """A line of names cut after its last person: "A B and C D. E Sioux Falls" -> "A B and
+    C D. E" (a person's name is two words, three with an initial between)."""
+    parts = re.split(r"(\s+(?:and|&)\s+)", line)
+    words = parts[-1].split()
+    # Only a line of capitalised words is names and a desk; "Why My Friend Became a ..." is not.
+    if len(words) > 3 and all(w[0].isupper() for w in words):
+        words = words[: 3 if _INITIAL.fullmatch(words[1]) else 2]
+    return "".join(parts[:-1]) + " ".join(words)
 
 
 def _dated(near: Sequence[NearLine]) -> set[int]:
-    return {ln.index for ln in near
-            if len(ln.text.split()) <= 12 and find_date(ln.text) is not None}
+    return {ln.index for ln in near if len(ln.text.split()) <= 12 and says_when(ln.text)}
 
 
 def _boxed_names(texts: Sequence[str]) -> Counter[str]:
@@ -149,26 +217,39 @@ def _boxed_names(texts: Sequence[str]) -> Counter[str]:
     return counts
 
 
-def choose_author(near: Sequence[NearLine], anchor: int, page: Sequence[str]) -> str:
-    """The byline among the lines near the headline (``anchor``): an explicit "By X", a
+def choose_author(near: Sequence[NearLine], anchors: Sequence[int], page: Sequence[str],
+                  credited: Sequence[str] = ()) -> str:
+    """The byline among the lines near the headline (printed at ``anchors``, the one nearest
+    the article first): an explicit "By X", a
     labelled or dated name, else a name standing alone near the headline that the page
-    repeats (as author boxes do)."""
+    repeats (as author boxes, bios and ``credited`` names after the article do)."""
+    near = _labels_joined(near)
     # Author boxes matter only for a name standing alone near the headline.
     alone = any(not ln.skip and name_shape(ln.text) for ln in near)
     boxed = _boxed_names(page) if alone else Counter[str]()
+    for name in credited:
+        boxed[name] += 3
     dated = _dated(near)
+    by_index = {ln.index: ln for ln in near}
     best: tuple[float, str] | None = None
     for line in near:
         if line.skip:
             continue
+        if line.index in anchors:
+            continue  # the headline itself: "Nollywood Actress, Kate Henshaw Is ..."
+        anchor = min(anchors, key=lambda a: abs(line.index - a))
         distance = abs(line.index - anchor)
         beside_date = bool({line.index - 1, line.index + 1} & dated)
+        below = 0 < line.index - anchor <= 2
         for score, name in (
             (6.0, byline_name(line.text)),
             (4.0, _name_before_date(line.text)),
             (3.0, _name_prefix(line.text) if beside_date else ""),
-            # a name alone counts only when the page repeats it (author boxes, bios)
-            (min(boxed[line.text], 5) - 1.0, line.text if name_shape(line.text) else ""),
+            (3.0, _word_before_date(line.text) if below else ""),
+            # a name alone counts only when the page repeats it (author boxes, bios), and
+            # not among menu items
+            (min(boxed[line.text], 5) - 1.0, line.text if name_shape(line.text)
+             and not _in_menu(line, by_index, dated, anchors) else ""),
         ):
             if not name:
                 continue
@@ -176,6 +257,40 @@ def choose_author(near: Sequence[NearLine], anchor: int, page: Sequence[str]) ->
             if best is None or score > best[0]:
                 best = (score, name)
     return best[1] if best is not None and best[0] > 0 else ""
+
+
+def _labels_joined(near: Sequence[NearLine]) -> list[NearLine]:
+    """Lines with a label alone ("By", "Author:") joined to the name on the next line."""
+    joined: list[NearLine] = []
+    for i, line in enumerate(near):
+        after = near[i + 1] if i + 1 < len(near) else None
+        if (_LABEL_ALONE.match(line.text.strip()) and after is not None
+                and after.index == line.index + 1 and not after.skip):
+            joined.append(NearLine(line.index, f"{line.text.strip().rstrip(':')}: {after.text}",
+                                   skip=False))
+        else:
+            joined.append(line)
+    return joined
+
+
+def _word_before_date(line: str) -> str:
+    """A one-word writer or wire opening a date line under the headline ("Reuters November
+    18, 2019", "LinkNaija October 06, 2018")."""
+    found = find_date(line)
+    if found is None or found.at <= 0 or len(line.split()) > 10:
+        return ""
+    head = line[: found.at].strip(" ,|·•-–—")
+    if " " in head or head.casefold().rstrip(".") in _WEEKDAYS:
+        return ""
+    return head if name_shape(head, least=1) else ""
+
+
+def _in_menu(line: NearLine, by_index: dict[int, NearLine], dated: set[int],
+             anchors: Sequence[int]) -> bool:
+    """Between two other short lines that are neither the headline nor dated: a menu."""
+    around = [by_index.get(line.index + step) for step in (-1, 1)]
+    return all(ln is not None and len(ln.text.split()) <= 4 and ln.index not in dated
+               and ln.index not in anchors for ln in around)
 
 
 _BY_OUTLET = re.compile(

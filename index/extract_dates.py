@@ -121,6 +121,11 @@ def _dates(line: str, reference: datetime | None, year_ref: datetime | None,
     return tuple(sorted(found, key=lambda f: f.at))
 
 
+def says_when(line: str) -> bool:
+    """Whether a line gives a date, absolute or relative ("1 day ago", "Yesterday")."""
+    return find_date(line) is not None or _RELATIVE.search(line) is not None
+
+
 def find_date(line: str, reference: datetime | None = None,
               order: Order = "md") -> FoundDate | None:
     """The first date in a line, or None."""

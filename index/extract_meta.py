@@ -131,7 +131,8 @@ def find_author(line: str) -> str:
 def reporting_credit(line: str) -> str:
     """The reporter named in a wire-style credit after the article
     ("Reporting by Jane Doe; Editing by John Roe" -> "Jane Doe"), else ""."""
-    return find_author(line) if _REPORTING_BY.match(line) else ""
+    # Only the first credit matters: "...; additional reporting by ...; Editing by ...".
+    return find_author(line.split(";")[0]) if _REPORTING_BY.match(line) else ""
 
 
 def copyright_outlet(line: str) -> str:

@@ -65,3 +65,60 @@ def test_photo_credit_is_not_the_author() -> None:
 
 def test_function_words_are_never_names() -> None:
     assert not name_shape("Best Of") and not name_shape("Terms And Conditions")
+
+
+HEADLINE = "Council approves harbour levy after long debate"
+
+
+@pytest.mark.parametrize(("byline", "name"), [
+    ("By\nSam Roe\nReporter", "Sam Roe"),
+    ("Author:\nThe Harbour Desk\nPublish date:\nMar 26, 2026", "The Harbour Desk"),
+    ("Analysis by Sam Roe, Harbour Gazette editor-at-large", "Sam Roe"),
+    ("By Staff Reports -\n3/26/26 6:38 AM", "Staff Reports"),
+    ("By Sam Roe samroe@gazette.example (555) 459-5382", "Sam Roe"),
+    ("Ana Lima and Tom J. Berry Harbour Valley Gazette\nPublished 10:02 AM EST Mar 26, 2026",
+     "Ana Lima and Tom J. Berry"),
+    ("Sam Roe\n1 day ago", "Sam Roe"),
+    ("The Associated Press\nPublished Thursday, March 26, 2026 8:22AM EST",
+     "The Associated Press"),
+    ("Harbourwire March 26, 2026", "Harbourwire"),
+    ("March 26, 2026 / 0 Comments / in Harbour News / by harbourmaster", "harbourmaster"),
+])
+def test_byline_shapes(byline: str, name: str) -> None:
+    page = f"Home\nWorld\n{HEADLINE}\n{byline}\n\n{BODY}"
+    assert clean_text(page).author == name
+
+
+def test_a_writers_bio_after_the_article_names_the_author() -> None:
+    page = (f"{HEADLINE}\nMarch 26, 2026\n\n{BODY}\n"
+            "Sam Roe is a staff writer at the Gazette covering the harbour and its trade.\n")
+    assert clean_text(page).author == "Sam Roe"
+
+
+def test_a_long_reporting_credit_names_its_first_reporter() -> None:
+    page = (f"{HEADLINE}\n\n{BODY}\n(Reporting by Sam Roe; additional reporting by Ana Lima, "
+            "Tom Berry and Jo Park in Portsmouth; Editing by Lee Chan and Kim Wu)\n")
+    assert clean_text(page).author == "Sam Roe"
+
+
+def test_a_name_alone_that_the_credit_repeats_beats_a_section_label() -> None:
+    page = (f"Markets\nBusiness News\nMarch 26, 2026 / 12:21 AM\n{HEADLINE}\nSam Roe\n"
+            f"5 Min Read\n\n{BODY}\nReporting by Sam Roe; Editing by Ana Lima\n")
+    assert clean_text(page).author == "Sam Roe"
+
+
+def test_the_byline_under_an_earlier_copy_of_the_headline() -> None:
+    teasers = "\n".join(f"Teaser number {n} about another story that ran on the site this week."
+                        for n in range(8))
+    page = (f"{HEADLINE}\nNews\nSport\n{HEADLINE}\nBy Sam Roe\nView author archive\n"
+            f"Most Popular Today\n{teasers}\nMarch 26, 2026 | 4:10pm\nEnlarge Image\n"
+            f"Harbour Wire\n\n{BODY}")
+    assert clean_text(page).author == "Sam Roe"
+
+
+def test_photographers_and_menu_items_are_not_authors() -> None:
+    photo = f"{HEADLINE}\nPhoto by Ana Lima\n\n{BODY}"
+    assert clean_text(photo).author == ""
+    menu = ("Platform\nFeatures\nGroup Publishers\nBlog\nContact Us\n"
+            f"{HEADLINE}\nMarch 26, 2026\n\n{BODY}\nPlatform\nGroup Publishers\nBlog\n")
+    assert clean_text(menu).author == ""
