@@ -32,7 +32,13 @@ from index.extract_meta import (
     registrable_domain,
     reporting_credit,
 )
-from index.extract_outlet import attributed_publisher, name_from_page, wire_in_dateline
+from index.extract_outlet import (
+    attributed_publisher,
+    name_from_page,
+    self_named,
+    spelled_out,
+    wire_in_dateline,
+)
 from index.extract_parts import Parts, split_parts
 from index.extract_region import after_headline, thread_start, without_bio
 from index.extract_title import (
@@ -284,13 +290,17 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
     from_url = outlet_from_url(url) if url else ""
     if from_url and from_url != registrable_domain(url):
         return from_url
+    short = [ln.text for ln in lines if ln.words <= 12]
     if suffix:
-        return known_outlet(suffix) or suffix
-    if url and (name := name_from_page(url, (ln.text for ln in lines if ln.words <= 12))):
+        return known_outlet(suffix) or spelled_out(suffix, short) or suffix
+    if url and (name := name_from_page(url, short)):
         return name
     for line in lines[:start + _META_LOOKAHEAD]:
         if line.words <= 16 and (name := outlet_in_byline(line.text)):
             return known_outlet(name) or name
+    # The page's name for itself before a copyright owner, often its parent company.
+    if name := self_named(ln.text for ln in lines if ln.words <= 40):
+        return known_outlet(name) or name
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
             return known_outlet(name) or name

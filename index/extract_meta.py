@@ -69,7 +69,7 @@ _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|la|bin
 _NAME_COMMA_OUTLET = re.compile(rf"^(?P<name>{_NAME}(?:\s+and\s+{_NAME})?),\s+[A-Z][\w .&]+$")
 _NAME_DASH_DATE = re.compile(rf"^(?P<name>{_NAME})\s+[-–—|]\s+\S")
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?)?,?\s*"
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?)?[,.]?\s*"
     r"(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[,.]|\ball rights\b|\bltd\b|\binc\b|$)",
     re.IGNORECASE,
 )
@@ -137,9 +137,7 @@ def reporting_credit(line: str) -> str:
 
 def copyright_outlet(line: str) -> str:
     """The owner named in a copyright footer ("© 2022 Example News. All rights reserved.")."""
-    if len(line) > 200:
-        return ""
-    match = _COPYRIGHT.search(line)
+    match = _COPYRIGHT.search(line[:200])  # a long footer names its owner first
     if not match:
         return ""
     name = match.group("name").strip(" .,-")

@@ -77,3 +77,38 @@ def test_an_agency_the_page_names_as_its_source_is_the_outlet() -> None:
     assert clean_text(dated).outlet == "Valley News Agency"
     sourced = "Bridge repairs to take two months\n\n" + AGENCY_STORY + "\nSource: VNA\n"
     assert clean_text(sourced).outlet == "Valley News Agency"
+
+
+HEADLINE = "Council approves harbour levy after long debate"
+
+
+def test_the_name_a_page_gives_itself_beats_its_parent_company() -> None:
+    page = (f"{HEADLINE}\nHome\nNews\n\n{BODY}\nSam Roe is a reporter for Harbour Gazette.\n"
+            "Follow Harbour Gazette\nNewsletters\n© 2026 Coastal Media Holdings\n")
+    assert clean_text(page).outlet == "Harbour Gazette"
+
+
+def test_a_name_printed_once_after_follow_is_another_accounts() -> None:
+    page = (f"{HEADLINE}\n\n{BODY}\nFollow Island Radio on Facebook\n"
+            "© 2026 Harbour Gazette. All rights reserved.\n")
+    assert clean_text(page).outlet == "Harbour Gazette"
+
+
+def test_copyright_footer_with_a_full_stop_after_the_year() -> None:
+    page = f"{HEADLINE}\n\n{BODY}\nCopyright 2026. Harbour Gazette. All Rights Reserved.\n"
+    assert clean_text(page).outlet == "Harbour Gazette"
+    long_footer = ("© 2005 - 2026 Harbour Gazette Media. All rights reserved. " + "Our services "
+                   "are for information only and are not advice of any kind. " * 4)
+    assert clean_text(f"{HEADLINE}\n\n{BODY}\n{long_footer}\n").outlet == "Harbour Gazette Media"
+
+
+def test_a_short_title_suffix_is_spelled_out_when_the_page_prints_it() -> None:
+    page = (f"{HEADLINE} - HBG\nThe Harbour Bay Gazette\nNews\n{HEADLINE}\n\n{BODY}\n"
+            "The Harbour Bay Gazette\nAbout us\n")
+    assert clean_text(page).outlet == "The Harbour Bay Gazette"
+    once = f"{HEADLINE} - HBG\nNews\n{HEADLINE}\n\n{BODY}\nThe Harbour Bay Gazette\n"
+    assert clean_text(once).outlet == "HBG"
+
+
+def test_a_domain_suffix_spells_the_site() -> None:
+    assert spells("Harbourgazette.org", "harbourgazette")
