@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -77,7 +78,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     lines, (start, end), suffix = layout.lines, layout.region, layout.suffix
     title = _headline(layout)
     anchor = index_of(lines, title, start)
-    date = _published(lines, anchor, (start, end), url, saved)
+    date = _published(lines, (anchor, title), (start, end), url, saved)
     if _already_clean(lines, start, end):
         body_lines = lines[start:]
     else:
@@ -320,13 +321,26 @@ def _dropped(lines: list[Line], body: str, title: str, parts: Parts) -> tuple[st
     return tuple(ln.text for ln in lines if ln.text not in kept)
 
 
-def _published(lines: list[Line], anchor: int, region: tuple[int, int], url: str,
+def _published(lines: list[Line], headline: tuple[int, str], region: tuple[int, int], url: str,
                saved: datetime | None) -> FoundDate | None:
-    """The date among the lines above the article, its first lines and those after it."""
-    start, end = region
+    """The date among the lines above the article, its first lines and those after it; else
+    the date line beside an earlier printed copy of the headline (a page whose article is
+    a table or a list can start far above where the prose starts)."""
+    (anchor, title), (start, end) = headline, region
     near = [*range(start + _META_LOOKAHEAD), *range(end, min(len(lines), end + 8))]
+    found = _date_among(lines, near, anchor, region, url, saved)
+    for copy in (i for i, ln in enumerate(lines) if found is None and i != anchor
+                 and ln.text == title):
+        around = range(max(0, copy - 2), min(len(lines), copy + 4))
+        found = _date_among(lines, around, copy, region, url, saved)
+    return found
+
+
+def _date_among(lines: list[Line], indices: Iterable[int], anchor: int,
+                region: tuple[int, int], url: str, saved: datetime | None) -> FoundDate | None:
+    start, end = region
     candidates = [DateLine(i, lines[i].text, start <= i < end and lines[i].prose and
-                           lines[i].words > 14) for i in near if i < len(lines)]
+                           lines[i].words > 14) for i in indices if i < len(lines)]
     # The page's order is read only when a candidate holds a date such as 05/10/2018.
     ambiguous = any(ambiguous_date(c.text) for c in candidates)
     order = numeric_order("\n".join(ln.text for ln in lines)) if ambiguous else "md"

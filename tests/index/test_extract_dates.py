@@ -148,3 +148,29 @@ def test_a_headline_above_a_long_share_bar_still_anchors_the_date() -> None:
     found = clean_text("Council approves new harbour levy after long debate - Harbour Post\n"
                        + page)
     assert found.published is not None and found.published.date().isoformat() == "2026-03-26"
+
+
+STANDINGS = "\n".join(f"{n} Driver Number{n} {100 - n} 0 0" for n in range(1, 41))
+NOTES = ("O calendário da temporada é composto por trinta e seis corridas, e apenas os doze "
+         "primeiros colocados disputam o título nas dez últimas provas do ano. ")
+
+
+def test_the_date_line_beside_the_printed_headline_of_a_table_page() -> None:
+    # The prose (the notes under the table) starts far below the headline and its date.
+    page = ("Harbour Regatta Standings | Regatta News\nHome\nResults\nHarbour Regatta Standings\n"
+            "sexta-feira, 22 de outubro de 2026 às 20:13\nShare this\n"
+            "Nesta página você terá sempre a classificação atualizada até a última prova.\n"
+            f"{STANDINGS}\n"
+            f"{NOTES}\n\n{NOTES * 2}\n\n{NOTES}\n")
+    found = clean_text(page)
+    assert format_published(found.published, found.published_precision) == "2026-10-22 20:13"
+
+
+def test_a_relative_date_needs_the_time_the_page_was_saved() -> None:
+    page = ("Council approves harbour levy after long debate\nUpdated 3 hours ago\n\n"
+            "The council approved a levy on harbour traffic on Monday after a debate that ran "
+            "late into the night, with members split over its cost to small fishing crews.\n")
+    saved = clean_text(page, saved=SAVED)
+    assert format_published(saved.published, saved.published_precision) == "2026-03-28 12:30 UTC"
+    unsaved = clean_text(page)
+    assert format_published(unsaved.published, unsaved.published_precision) == "date unknown"
