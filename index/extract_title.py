@@ -28,17 +28,32 @@ _SECTIONS = frozenset(
 
 
 def page_title(first: str) -> tuple[str, str]:
-    """A page title's headline and outlet suffix ("Headline - Outlet" -> both parts)."""
+    """A page title's headline and outlet ("Headline - Outlet" and "Outlet | Headline" ->
+    both parts)."""
     first = MARKDOWN_HEADING.sub("", first)
     for pattern in (_TITLE_BAR, _TITLE_DASH):
         parts = pattern.split(first)
         if len(parts) >= 2:
+            if _site_first(parts[0], rest := first[len(parts[0]):]):
+                return pattern.sub("", rest, count=1).strip(), parts[0].strip()
             head, tail = parts[0], parts[-1].strip()
             if pattern is _TITLE_DASH:
                 head = first[: first.rfind(parts[-1])].rstrip(" -–—:")
             if _looks_like_outlet(tail) and len(head.split()) >= 2:
                 return head.strip(), tail
     return first, ""
+
+
+def _site_first(head: str, rest: str) -> bool:
+    """A site's name before the headline ("Harbour Gazette | Council approves levy"): a few
+    capitalised words that are no section, before a line that reads like a sentence."""
+    words = head.split()
+    capitalised = all(w[0].isupper() or not w[0].isalpha() for w in words)
+    lowered = [w for w in rest.split() if len(w) > 3 and w[0].islower()]
+    return (1 <= len(words) <= 4 and len(head) <= 40 and capitalised
+            and not _PUNCT.search(head) and not any(ch.isdigit() for ch in head)
+            and head.casefold() not in _SECTIONS and len(rest.split()) >= 4
+            and len(lowered) >= 2 and not title_case(rest))
 
 
 def _first_line_is_title(lines: list[Line], start: int) -> bool:

@@ -45,3 +45,21 @@ def test_candidates_carry_the_measured_signals() -> None:
     assert printed.signals["body"] > 0
     assert set(printed.signals) == set(SIGNALS)
     assert score(printed.signals) > score({name: 0.0 for name in SIGNALS})
+
+
+def test_a_site_name_before_the_headline_in_the_title_line() -> None:
+    page = ("Valley Courier | Water board backs plan to raise the northern dam\n\nHome\nNews\n"
+            "Weather\n\nPublished on March 26, 2026\n\n" + BODY)
+    result = clean_text(page)
+    assert result.title == "Water board backs plan to raise the northern dam"
+    assert result.outlet == "Valley Courier"
+    # A section label first is not the site: "Opinion | ..." keeps its whole title line.
+    section = clean_text("Opinion | Why the dam plan is wrong for the valley\n\n" + BODY)
+    assert section.outlet != "Opinion"
+
+
+def test_headline_below_menu_words_and_published_on_fragments() -> None:
+    page = ("Home\nNews\nWeather\nSport\nMenu\nSearch\n\n"
+            "Water board backs plan to raise the northern dam\n\nPublished\non\n"
+            "March 26, 2026\n\nShare\nTweet\n\n" + BODY)
+    assert clean_text(page).title == "Water board backs plan to raise the northern dam"
