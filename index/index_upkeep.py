@@ -17,6 +17,10 @@ CATCH_UP_NOTICE = 100  # articles left unindexed before opening says it is catch
 FLUSH_CHUNK = 1000  # articles per index commit when catching up: progress between them
 
 
+# Told what a user should know while a command runs (a wait behind an import, say).
+Notice = Callable[[str], None]
+
+
 class RebuildReport(Protocol):
     """Told why the search index is being rebuilt, and how far it got (done of total)."""
 
@@ -30,6 +34,7 @@ class IndexUpkeep:
     store: Store
     index: SearchIndex
     on_rebuild: RebuildReport | None
+    on_notice: Notice | None
 
     def _sync_index(self) -> None:
         # The index is derived: rebuild it when it is missing, and catch up on articles a

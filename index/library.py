@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +15,7 @@ from index.adding import Adding, AddResult
 from index.aliases import Alias, AliasBook, Expansion, defined_by
 from index.errors import NewsdeskError, NotFoundError
 from index.filters import SORTS, Filter, Sort
-from index.index_upkeep import CATCH_UP_NOTICE, RebuildReport
+from index.index_upkeep import CATCH_UP_NOTICE, Notice, RebuildReport
 from index.ingest import normalize_tag, normalize_tags
 from index.models import Article, parse_published, published_text
 from index.paths import library_dir
@@ -57,9 +57,10 @@ class Library(Adding, Reading):
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
     def __init__(self, root: Path, on_rebuild: RebuildReport | None = None, *,
-                 sync_index: bool = True, on_wait: Callable[[str], None] | None = None) -> None:
+                 sync_index: bool = True, on_notice: Notice | None = None) -> None:
         self.root = root
         self.on_rebuild = on_rebuild
+        self.on_notice = on_notice
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -72,7 +73,7 @@ class Library(Adding, Reading):
         self.store = Store(root / "library.db", read_only=self.read_only)
         self.aliases = AliasBook(self.store.db)
         self.index = SearchIndex(root / "index" if self.read_only else _index_folder(root),
-                                 on_wait)
+                                 on_notice)
         # `reindex` skips this: it rebuilds whatever state the index is in.
         if sync_index and not self.read_only:
             self._sync_index()
@@ -80,11 +81,13 @@ class Library(Adding, Reading):
     @classmethod
     def open(
         cls, override: str | Path | None = None, on_rebuild: RebuildReport | None = None,
-        *, sync_index: bool = True, on_wait: Callable[[str], None] | None = None,
+        *, sync_index: bool = True, on_notice: Notice | None = None,
     ) -> Library:
         """The library named by --library, $NEWSDESK_HOME or the platform default.
-        `on_wait(reason)` is told when a write must wait for another process (an import)."""
-        return cls(library_dir(override), on_rebuild, sync_index=sync_index, on_wait=on_wait)
+        `on_notice(text)` is told what a user should know while a command runs: that it
+        waits for another process (an import), that a cleaner process was lost."""
+        return cls(library_dir(override), on_rebuild, sync_index=sync_index,
+                   on_notice=on_notice)
 
     def close(self) -> None:
         """Release the database and index files."""

@@ -167,9 +167,9 @@ class IndexBusy(Exception):
     """Another process holds the index writer (a bulk import, a rebuild)."""
 
 
-# What a command waiting for the index writer is waiting for (told through on_wait).
-WRITER_BUSY = ("another newsdesk command (an import, a fetch or a rebuild) is writing the "
-               "search index")
+# What a command waiting for the index writer says (through on_wait) before it waits.
+WRITER_BUSY = ("waiting: another newsdesk command (an import, a fetch or a rebuild) is writing "
+               "the search index; this one goes on when it is done")
 
 
 class IndexMissing(FileNotFoundError):
@@ -185,7 +185,7 @@ class SearchIndex:
 
     def __init__(self, root: Path, on_wait: Callable[[str], None] | None = None) -> None:
         self.root = root
-        self.on_wait = on_wait  # told, before waiting for another process's writer, why
+        self.on_wait = on_wait  # told, before waiting for another process's writer
         self.root.mkdir(parents=True, exist_ok=True)
         self._ix: index.Index | None = None
         self._searcher: object | None = None

@@ -70,10 +70,10 @@ def pass_library(fn: F, *, sync_index: bool = True) -> F:
         # Imported here: the library loads Whoosh and numpy, which --version and --help
         # (and every command's --help) never need.
         from index.library import Library
-        from tui.cli.output import report_rebuild, report_wait
+        from tui.cli.output import report_notice, report_rebuild
 
         with Library.open(ctx.obj.get("library"), on_rebuild=report_rebuild,
-                          sync_index=sync_index, on_wait=report_wait) as library:
+                          sync_index=sync_index, on_notice=report_notice) as library:
             return ctx.invoke(fn, library, *args, **kwargs)
 
     return update_wrapper(wrapper, fn)  # type: ignore[return-value]

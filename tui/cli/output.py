@@ -101,10 +101,9 @@ def report_rebuild(reason: str, done: int, total: int) -> None:
         stderr().print(f"  indexed {done} of {total}")
 
 
-def report_wait(reason: str) -> None:
-    """Say on stderr what a command is waiting for, before a wait that may be long."""
-    stderr().print(f"waiting: {escape(reason)}; this command goes on when that one is done "
-                   "(Ctrl+C stops waiting; what is saved stays saved)", soft_wrap=True)
+def report_notice(text: str) -> None:
+    """Say on stderr what the user should know while a command runs (a long wait, say)."""
+    stderr().print(escape(text), soft_wrap=True)
 
 
 def _marked(snippet: str) -> str:
