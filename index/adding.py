@@ -46,7 +46,8 @@ class Adding(IndexUpkeep):
 
         # A few files are not worth starting cleaner processes for.
         workers = CLEAN_WORKERS if len(first) >= BATCH else 0
-        prepared = prepared_batches(batches(), tag_list, outlet, workers=workers)
+        prepared = prepared_batches(batches(), tag_list, outlet, workers=workers,
+                                    on_notice=self.on_notice)
         # With cleaners at work on the other cores, the index writer is this process's.
         yield from self._ingest(prepared, procs=1 if workers else None)
 

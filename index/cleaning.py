@@ -15,7 +15,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -28,6 +28,9 @@ from index.store import NewArticle
 
 # Worker processes for cleaning: the other cores (the caller stores and indexes).
 CLEAN_WORKERS = max(1, (os.cpu_count() or 1) - 1)
+# What a user is told when a cleaner process dies (the kernel's OOM killer, a kill).
+CLEANER_LOST = ("a cleaner process stopped (killed, or out of memory); the remaining files are "
+                "cleaned in this process, more slowly; nothing is lost")
 AHEAD = 2  # batches being cleaned per worker while the caller stores the one before
 # What became of one input: stored, a copy of a stored one, not an article format, failed.
 AddStatus = Literal["added", "duplicate", "skipped", "error"]
@@ -107,9 +110,11 @@ def prepare_source(source: Source, tags: tuple[str, ...], outlet: str = ""
 
 
 def prepared_batches(batches: Iterable[Inputs], tags: tuple[str, ...], outlet: str,
-                     *, workers: int) -> Iterator[Prepared]:
+                     *, workers: int, on_notice: Callable[[str], None] | None = None
+                     ) -> Iterator[Prepared]:
     """The batches cleaned, in order: in this process, or with workers > 0 in a pool
-    that cleans the next batches while the caller handles the last one."""
+    that cleans the next batches while the caller handles the last one. If the pool
+    breaks (a cleaner killed), the rest is cleaned here, and on_notice is told once."""
     if workers <= 0:
         for batch in batches:
             yield prepare_batch(batch, tags, outlet)
@@ -121,27 +126,46 @@ def prepared_batches(batches: Iterable[Inputs], tags: tuple[str, ...], outlet: s
     context = multiprocessing.get_context("forkserver")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
                                initargs=(os.getpid(),))
-    pending: deque[tuple[Inputs, Future[Prepared]]] = deque()
+    pending: deque[tuple[Inputs, Future[Prepared] | None]] = deque()
+    told: list[str] = []
+
+    def lost() -> None:
+        if not told and on_notice is not None:
+            told.append(CLEANER_LOST)
+            on_notice(CLEANER_LOST)
+
     try:
         for batch in batches:
-            pending.append((batch, pool.submit(prepare_batch, batch, tags, outlet)))
+            pending.append((batch, _submit(pool, batch, tags, outlet)))
             if len(pending) > workers * AHEAD:
-                yield _result(*pending.popleft(), tags, outlet)
+                yield _result(*pending.popleft(), tags, outlet, lost)
         while pending:
-            yield _result(*pending.popleft(), tags, outlet)
+            yield _result(*pending.popleft(), tags, outlet, lost)
     finally:
         # Also on Ctrl+C or an early stop: queued batches are dropped, running ones end
         # their batch, and the workers exit before this returns (no cleaner is left behind).
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(batch: Inputs, future: Future[Prepared], tags: tuple[str, ...], outlet: str
-            ) -> Prepared:
-    """A batch the pool cleaned; cleaned here if the pool broke (a worker killed, say)."""
+def _submit(pool: ProcessPoolExecutor, batch: Inputs, tags: tuple[str, ...], outlet: str
+            ) -> Future[Prepared] | None:
+    """The batch handed to the pool; None once the pool is broken (then _result cleans it)."""
     try:
-        return future.result()
+        return pool.submit(prepare_batch, batch, tags, outlet)
     except BrokenProcessPool:
-        return prepare_batch(batch, tags, outlet)
+        return None
+
+
+def _result(batch: Inputs, future: Future[Prepared] | None, tags: tuple[str, ...],
+            outlet: str, lost: Callable[[], None]) -> Prepared:
+    """A batch the pool cleaned; cleaned here if the pool broke (a worker killed, say)."""
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+    lost()
+    return prepare_batch(batch, tags, outlet)
 
 
 def _worker_start(caller: int) -> None:

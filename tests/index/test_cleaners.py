@@ -13,6 +13,7 @@ import pytest
 
 from index import cleaning
 from index.cleaning import prepare_batch
+from index.ingest import expand
 from index.library import Library
 from index.sources import TEXT
 from tests.index.samples import corpus
@@ -137,3 +138,23 @@ def test_a_bulk_add_through_the_cleaners_adds_everything(tmp_path: Path) -> None
         results = list(library.add([str(tmp_path / "in")]))
         assert [r.status for r in results] == ["added"] * 1200
         assert library.index.doc_count() == 1200
+
+
+def test_a_killed_cleaner_is_told_once_and_the_rest_is_cleaned_here(tmp_path: Path) -> None:
+    corpus(tmp_path / "in", 60)
+    inputs = list(expand([str(tmp_path / "in")]))
+    batches = [inputs[start:start + 6] for start in range(0, 60, 6)]  # more than run ahead
+    told: list[str] = []
+    cleaned: list[object] = []
+    for number, prepared in enumerate(cleaning.prepared_batches(
+            iter(batches), (), "", workers=1, on_notice=told.append)):
+        cleaned += prepared
+        if number == 0:  # the kernel's OOM killer, say: the pool's workers die mid-add
+            parents = children()
+            servers = {pid for pid, parent in parents.items() if parent == os.getpid()}
+            for worker in {pid for pid, parent in parents.items() if parent in servers}:
+                os.kill(worker, signal.SIGKILL)
+    assert told == [cleaning.CLEANER_LOST]
+    assert "nothing is lost" in told[0]
+    assert len(cleaned) == 60
+    assert not any(isinstance(item, cleaning.AddResult) for item in cleaned)
