@@ -228,7 +228,7 @@ def _not_byline(line: Line) -> bool:
 def _author(lines: list[Line], anchor: int, start: int, end: int, title: str) -> str:
     """The byline near the headline (or under an earlier printed copy of it), else a
     "Reporting by" credit or a writer's bio after the article."""
-    copies = [i for i, ln in enumerate(lines[:start]) if i != anchor and _same_words(ln, title)]
+    copies = _copies(lines, title, start, anchor) if title else []
     anchors = [anchor, *copies]
     window = range(max(0, min(anchor, start) - 16), min(len(lines), start + _META_LOOKAHEAD))
     indices = sorted({*window, *(i for c in copies for i in range(c - 2, c + 5)
@@ -241,12 +241,20 @@ def _author(lines: list[Line], anchor: int, start: int, end: int, title: str) ->
     return found or next(iter(credited), "")
 
 
-def _same_words(line: Line, title: str) -> bool:
-    """A printed copy of the headline, a word added or left out ("Why you just can't ...")."""
-    if not 0 < line.words <= 40 or not title:
-        return False
-    a, b = set(line.text.casefold().split()), set(title.casefold().split())
-    return len(a & b) >= 0.8 * max(len(a), len(b))
+def _copies(lines: list[Line], title: str, before: int, anchor: int) -> list[int]:
+    """Where the headline is printed above ``before`` besides ``anchor``, a word added or
+    left out ("Why you just can't ..." for "Why you can't ...")."""
+    mine = set(title.casefold().split())
+    low, high = 0.8 * len(mine), 1.25 * len(mine)
+    found = []
+    for i, line in enumerate(lines[:before]):
+        # Cheap test first: a copy has about as many words as the headline.
+        if i == anchor or not low <= line.words <= high + 1:
+            continue
+        words = set(line.text.casefold().split())
+        if len(words & mine) >= 0.8 * max(len(words), len(mine)):
+            found.append(i)
+    return found
 
 
 def _clean_title(title: str) -> str:

@@ -66,7 +66,8 @@ def name_from_page(url: str, texts: Iterable[str]) -> str:
 def spelled_out(short: str, texts: Iterable[str]) -> str:
     """The words a one-word site name in the title stands for, when the page prints them
     twice or more ("WSJ" -> "The Wall Street Journal", "TheHill" -> "The Hill"), else ""."""
-    if " " in short:
+    # Only an abbreviation or run-together words can be spelled out: "WSJ", "TheHill".
+    if " " in short or not any(ch.isupper() for ch in short[1:]):
         return ""
     found = _spellings(_LETTERS.sub("", short.lower()), texts)
     phrases = [p for p, n in found.items() if n >= 2 and " " in p]
