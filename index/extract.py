@@ -312,7 +312,8 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
         return known_outlet(name) or name
     for line in reversed(lines):
         if line.furniture and (name := copyright_outlet(line.text)):
-            return known_outlet(name) or name
+            # A company's initials the page spells out: "NYP" -> "New York Post".
+            return known_outlet(name) or spelled_out(name, short) or name
     if name := masthead(lines):
         return known_outlet(name) or name
     if name := attributed_publisher(body, (ln.text for ln in lines if ln.words <= 6)):

@@ -73,6 +73,11 @@ _COPYRIGHT = re.compile(
     r"(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[,.]|\ball rights\b|\bltd\b|\binc\b|$)",
     re.IGNORECASE,
 )
+_CORPORATE = re.compile(
+    r"(?:[\s,]+(?:group|llc|inc|ltd|limited|plc|holdings?|company|co|corp|corporation|media"
+    r"|gmbh|ag|sa|network|interactive|publishing|enterprises))+\.?$",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = re.compile(
     r"\b(?:the way|far|now|then|default|using|clicking|continuing|subscribing|signing)\b",
     re.IGNORECASE,
@@ -142,4 +147,8 @@ def copyright_outlet(line: str) -> str:
         return ""
     name = match.group("name").strip(" .,-")
     name = re.sub(r"^(?:copyright|by)\s+", "", name, flags=re.IGNORECASE)
+    # The brand, not the company: "The Slate Group LLC" -> "Slate", "NYP Holdings" -> "NYP".
+    brand = _CORPORATE.sub("", name).strip(" ,.")
+    brand = re.sub(r"^the\s+", "", brand, flags=re.IGNORECASE) if brand != name else brand
+    name = brand or name
     return name if 1 <= len(name.split()) <= 5 else ""

@@ -99,7 +99,7 @@ def test_copyright_footer_with_a_full_stop_after_the_year() -> None:
     assert clean_text(page).outlet == "Harbour Gazette"
     long_footer = ("© 2005 - 2026 Harbour Gazette Media. All rights reserved. " + "Our services "
                    "are for information only and are not advice of any kind. " * 4)
-    assert clean_text(f"{HEADLINE}\n\n{BODY}\n{long_footer}\n").outlet == "Harbour Gazette Media"
+    assert clean_text(f"{HEADLINE}\n\n{BODY}\n{long_footer}\n").outlet == "Harbour Gazette"
 
 
 def test_a_short_title_suffix_is_spelled_out_when_the_page_prints_it() -> None:
@@ -112,3 +112,14 @@ def test_a_short_title_suffix_is_spelled_out_when_the_page_prints_it() -> None:
 
 def test_a_domain_suffix_spells_the_site() -> None:
     assert spells("Harbourgazette.org", "harbourgazette")
+
+
+def test_the_brand_not_the_company_from_a_copyright_footer() -> None:
+    page = f"{HEADLINE}\n\n{BODY}\n© 2026 The Harbour Gazette Group LLC. All rights reserved.\n"
+    assert clean_text(page).outlet == "Harbour Gazette"
+
+
+def test_a_companys_initials_spelled_out_by_the_page() -> None:
+    page = (f"Harbour Bay Gazette\nNews\n{HEADLINE}\n\n{BODY}\nHarbour Bay Gazette\nAbout\n"
+            "© 2026 HBG Holdings, Inc. All Rights Reserved\n")
+    assert clean_text(page).outlet == "Harbour Bay Gazette"
