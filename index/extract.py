@@ -130,7 +130,9 @@ def _layout(text: str, filename: str) -> _Layout:
 def _headline_page(layout: _Layout) -> HeadlinePage:
     lines, start = layout.lines, layout.region[0]
     rule = rule_title(lines, start, layout.headline, layout.suffix)
-    return HeadlinePage(lines, start, layout.headline, rule, is_meta)
+    # A one-word first line with no outlet after it is a menu item ("Home"), never a title.
+    single_word = not layout.suffix and len(layout.headline.split()) < 2
+    return HeadlinePage(lines, start, "" if single_word else layout.headline, rule, is_meta)
 
 
 def _headline(layout: _Layout) -> str:

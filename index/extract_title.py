@@ -135,7 +135,12 @@ def masthead(lines: list[Line]) -> str:
     i = next((i for i, line in enumerate(lines) if not line.furniture), None)
     if i is None or not _is_masthead(lines, i) or lines[i].text.casefold() in _SECTIONS:
         return ""
-    return lines[i].text
+    name = lines[i].text
+    # One word on top may be a menu item or a button ("Inicio", "Accept"): a site's name is
+    # printed again further down (footer, copyright, "About").
+    if " " not in name.strip() and not any(name in ln.text for ln in lines[i + 2 :]):
+        return ""
+    return name
 
 
 def one_block(lines: list[Line]) -> bool:

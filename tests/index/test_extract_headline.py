@@ -63,3 +63,9 @@ def test_headline_below_menu_words_and_published_on_fragments() -> None:
             "Water board backs plan to raise the northern dam\n\nPublished\non\n"
             "March 26, 2026\n\nShare\nTweet\n\n" + BODY)
     assert clean_text(page).title == "Water board backs plan to raise the northern dam"
+
+
+def test_a_one_word_first_line_is_a_menu_item_not_the_title() -> None:
+    page = ("Home\nNews\nWater board backs plan to raise the northern dam.\nBy Ada Moss\n\n"
+            + BODY)
+    assert clean_text(page).title == "Water board backs plan to raise the northern dam."

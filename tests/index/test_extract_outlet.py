@@ -123,3 +123,11 @@ def test_a_companys_initials_spelled_out_by_the_page() -> None:
     page = (f"Harbour Bay Gazette\nNews\n{HEADLINE}\n\n{BODY}\nHarbour Bay Gazette\nAbout\n"
             "© 2026 HBG Holdings, Inc. All Rights Reserved\n")
     assert clean_text(page).outlet == "Harbour Bay Gazette"
+
+
+def test_a_button_or_menu_word_on_top_is_not_the_masthead() -> None:
+    cookie = ("We use cookies to give you the best experience on our website, and by going on "
+              "you agree to our use of them.\n\nAccept\nNews\nSport\n\n")
+    assert clean_text(f"{cookie}{HEADLINE}\n\n{BODY}").outlet == ""
+    named = f"Gazette\nNews\nSport\n\n{HEADLINE}\n\n{BODY}\nAbout the Gazette\n"
+    assert clean_text(named).outlet == "Gazette"
