@@ -63,6 +63,14 @@ _WEEKDAYS = frozenset({
     "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "lunedì", "martedì",
     "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "today", "yesterday",
 })
+_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}"
+_LIST = re.compile(rf"^(?P<names>{_NAME_WORDS}(?:,\s+{_NAME_WORDS})+),?\s+(?:and|&)\s+"
+                   rf"(?P<last>{_NAME_WORDS}?)(?=\s*(?:$|[|•·;,(]|\s[-–—]\s|\s(?:on|for)\s))")
+_READING_TIME = re.compile(r"\d+\s*min(?:ute)?s?\s+read\b", re.IGNORECASE)
+# The writer's role after a name: "Ada Moss, Staff Writer", "Tom Roe, AP Auto Writer".
+_ROLE = re.compile(r"(?:writer|reporter|correspondent|columnist|editor|journalist"
+                   r"|contributor)$", re.IGNORECASE)
+_ROLE_SEPARATOR = re.compile(r"\s*[,|·]\s*|\s[-–—]\s")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _HANDLE = re.compile(r"[a-z][a-z0-9_.-]{2,30}")
 # Newsroom roles a writer's bio gives: "Jane Doe is a staff writer at ...".
@@ -120,6 +128,8 @@ def name_shape(text: str, *, least: int = 2, labelled: bool = False) -> bool:
 
 
 def _cut_name(rest: str) -> str:
+    if listed := _name_list(rest):
+        return listed
     match = _NAME_END.search(rest)
     name = rest[: match.start()] if match else rest
     words = name.strip(" ,.:;").split()
@@ -132,11 +142,23 @@ def _cut_name(rest: str) -> str:
     return " and ".join(good) if good and len(good) == len(parts) else ""
 
 
+def _name_list(rest: str) -> str:
+    """Three or more writers: "Ada Moss, Tom Lee and Jo Park" (the last joined by "and";
+    "Ada Moss, Valley Courier" is a writer and a paper, not a list)."""
+    match = _LIST.match(rest)
+    if match is None:
+        return ""
+    names = [*re.split(r",\s+", match.group("names")), match.group("last")]
+    if not all(name_shape(n) for n in names):
+        return ""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _labelled_name(text: str) -> bool:
     """A name after "By" or "Author:": a person's, or a desk's ("Staff Reports", "The
     Associated Press"), whose first word may be one no bare name starts with."""
     words = text.split()
-    if len(words) > 1 and words[0] == "The":
+    if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
     return name_shape(" ".join(words), least=1, labelled=True)
 
@@ -169,11 +191,23 @@ def _name_before_date(line: str) -> str:
     if len(line.split()) > 16:
         return ""
     found = find_date(line)
-    cut = found.at if found is not None else line.find(" @")
+    read = _READING_TIME.search(line)
+    cut = found.at if found is not None else read.start() if read else line.find(" @")
     if cut <= 0:
         return ""
     head = line[:cut].strip(" ,|·•-–—")
     return head if name_shape(head) else ""
+
+
+def _name_with_role(line: str) -> str:
+    """ "Ada Moss, Staff Writer", "Ada Moss | Reporter", "Ada Moss Reporter": a name, then
+    what the writer does."""
+    text = line.strip()
+    if len(text.split()) > 8 or not _ROLE.search(text):
+        return ""
+    parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
+    name = parts[0] if len(parts) == 2 and len(parts[1].split()) <= 4 else text.rsplit(" ", 1)[0]
+    return name if name_shape(name) else ""
 
 
 def _name_prefix(line: str) -> str:
@@ -244,6 +278,7 @@ def choose_author(near: Sequence[NearLine], anchors: Sequence[int], page: Sequen
         for score, name in (
             (6.0, byline_name(line.text)),
             (4.0, _name_before_date(line.text)),
+            (4.0, _name_with_role(line.text)),
             (3.0, _name_prefix(line.text) if beside_date else ""),
             (3.0, _word_before_date(line.text) if below else ""),
             # a name alone counts only when the page repeats it (author boxes, bios), and

@@ -83,6 +83,17 @@ HEADLINE = "Council approves harbour levy after long debate"
      "The Associated Press"),
     ("Harbourwire March 26, 2026", "Harbourwire"),
     ("March 26, 2026 / 0 Comments / in Harbour News / by harbourmaster", "harbourmaster"),
+    ("By Sam Roe, Ana Lima and Tom Berry | March 26, 2026", "Sam Roe, Ana Lima and Tom Berry"),
+    ("By Sam Roe and Ana Lima, Harbour Gazette", "Sam Roe and Ana Lima"),
+    ("Sam Roe, Staff Writer", "Sam Roe"),
+    ("Sam Roe, Harbour Wire Auto Writer", "Sam Roe"),
+    ("Sam Roe | Reporter", "Sam Roe"),
+    ("Sam Roe · 4 min read", "Sam Roe"),
+    ("By Dr. Sam Roe", "Dr. Sam Roe"),
+    ("Written by Sam Roe", "Sam Roe"),
+    ("Reporting by Sam Roe", "Sam Roe"),
+    ("Von Anna Schmidt und Peter Müller", "Anna Schmidt and Peter Müller"),
+    ("Par Jean Dupont, publié le 26 mars 2026", "Jean Dupont"),
 ])
 def test_byline_shapes(byline: str, name: str) -> None:
     page = f"Home\nWorld\n{HEADLINE}\n{byline}\n\n{BODY}"
