@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 import Stemmer
@@ -23,6 +24,11 @@ from index.names import (
 )
 
 WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+# Where a text may hold a particle (al, el, or one joined to a name by a hyphen): only such
+# texts need the word-by-word pass; the others are indexed word by word from a memo. Both
+# may match more than split_words folds (al.x, "two-"), never less: particles are ASCII.
+_SPACED = re.compile(r"\b(?:" + "|".join(sorted(SPACED_PARTICLES)) + r")\b", re.IGNORECASE)
+_HYPHENED = re.compile(rf"\b([A-Za-z]{{{min(map(len, PARTICLES))},{max(map(len, PARTICLES))}}})-")
 MIN_SIZE = 2
 # Distinct words whose stems are kept: news vocabulary is mostly far smaller; names, typos
 # and numbers make it grow without end in a long-running reader or a big import.
@@ -61,6 +67,7 @@ class NewsAnalyzer(Analyzer):
     def __init__(self, stoplist: frozenset[str] = NEWS_STOP_WORDS) -> None:
         self.stoplist = stoplist
         self._cache: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, ...]] = {}  # a word as written: its index terms
         self._stemmer = Stemmer.Stemmer("english")
 
     def __eq__(self, other: object) -> bool:
@@ -108,6 +115,13 @@ class NewsAnalyzer(Analyzer):
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
+        if mode != "query" and removestops and not (positions or chars or keeporiginal):
+            # What an index writer asks for: the terms alone, the quick way.
+            for text in self.index_terms(value):
+                token.text = text
+                token.boost, token.stopped = 1.0, False
+                yield token
+            return
         terms = (self._query_terms(value, removestops) if mode == "query"
                  else self._index_terms(value, removestops))
         for text, pos, word in terms:
@@ -121,6 +135,34 @@ class NewsAnalyzer(Analyzer):
                 token.startchar = start_char + word.start
                 token.endchar = start_char + word.end
             yield token
+
+    def index_terms(self, value: str) -> list[str]:
+        """The terms of a text to index, in order: what the word-by-word pass gives, but from
+        a memo of each word's terms when the text holds no particle (most texts)."""
+        if _SPACED.search(value) or any(
+            w.lower() in PARTICLES for w in _HYPHENED.findall(value)
+        ):
+            return [text for text, _, _ in self._index_terms(value, True)]
+        words = WORD.findall(value)
+        try:
+            return list(chain.from_iterable(map(self._terms.__getitem__, words)))
+        except KeyError:  # words not met before (or the memo started over): learn them
+            terms: list[str] = []
+            for raw in words:
+                found = self._terms.get(raw)
+                terms += self._word_terms(raw) if found is None else found
+            return terms
+
+    def _word_terms(self, raw: str) -> tuple[str, ...]:
+        """The index terms of one word outside any name with a particle (memoized)."""
+        if len(self._terms) >= STEM_CACHE:
+            self._terms.clear()
+        lower = raw.lower()
+        acronym = Word(raw, lower, 0, 0, 0).acronym
+        stopped = len(lower) < MIN_SIZE or lower in self.stoplist
+        terms = ((acronym,) if acronym else ()) + (() if stopped else (self.stem(lower),))
+        self._terms[raw] = terms
+        return terms
 
     def _index_terms(self, value: str, removestops: bool) -> Iterator[tuple[str, int, Word]]:
         """Every term of a text to index: stems, acronyms and name keys, with positions."""
