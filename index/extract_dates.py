@@ -52,6 +52,11 @@ _PATTERNS = tuple(
         # ISO: 2024-03-27, 2024-03-27T12:45:00+03:00
         r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>\d{2})"
         r"(?::\d{2}(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?",
+        # the year first, as East Asian pages print it: 2024年3月27日, 2024년 3월 27일, 2024/3/27,
+        # 2024.03.27 (two digits each with dots: "version 2019.11.1" is no date)
+        r"(?<![\d/.])(?P<y>(?:19|20)\d{2})(?:\s*(?:年|년)\s*(?P<m>[01]?\d)\s*(?:月|월)\s*"
+        r"(?P<d>[0-3]?\d)(?:\s*(?:日|일))?|/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)"
+        r"|\.(?P<m3>[01]\d)\.(?P<d3>[0-3]\d))(?![\d/.]\d|\d)" + _TIME,
         # numeric, with a 4- or 2-digit year: 27-03-2022, 11/19/19, 18.11.2019
         r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[-./])(?P<b>[0-3]?\d)(?P=sep)"
         r"(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]|\.\d)" + _TIME,
@@ -160,8 +165,9 @@ def _to_date(match: re.Match[str], reference: datetime | None, order: Order) -> 
 def _day_month(g: dict[str, str | None], order: Order) -> tuple[int, int] | None:
     if mon := g.get("mon"):
         return int(g["d"] or 0), MONTHS[mon.lower().rstrip(".")]
-    if month := g.get("m"):
-        return int(g["d"] or 0), int(month)
+    for m, d in (("m", "d"), ("m2", "d2"), ("m3", "d3")):
+        if month := g.get(m):
+            return int(g[d] or 0), int(month)
     a, b = int(g["a"] or 0), int(g["b"] or 0)
     # 27-03-2022 and 19/11/2019 say which is the day; otherwise the page's order decides for
     # a slash, and a dot or dash is the European day.month order.

@@ -25,11 +25,19 @@ SAVED = datetime(2026, 3, 28, 15, 30, tzinfo=UTC)
     ("publicado em 22 de outubro de 2010 às 20:13", "2010-10-22 20:13"),
     ("Updated 3 hours ago", "2026-03-28 12:30 UTC"),
     ("2 days ago", "2026-03-26"),
+    ("2024年3月27日", "2024-03-27"),  # the year first, as East Asian pages print it
+    ("2024년 3월 27일 10:15", "2024-03-27 10:15"),
+    ("2024/3/7", "2024-03-07"),
+    ("2024.03.27", "2024-03-27"),
 ])
 def test_date_lines(line: str, label: str) -> None:
     found = find_date(line, SAVED)
     assert found is not None
     assert format_published(found.when, found.precision) == label
+
+
+def test_no_date_in_a_dotted_version_number() -> None:
+    assert find_date("Version 2019.11.1 released") is None
 
 
 def test_no_date_in_version_numbers_or_prose_without_digits() -> None:
