@@ -25,6 +25,7 @@ from index.analysis import NEWS_ANALYZER
 from index.filters import Sort
 from index.models import Article
 from index.query import ParsedQuery, parse_query
+from index.segment_writer import CountingWriter
 
 # Title words count for more than body words: a headline says what the story is about.
 SCHEMA = fields.Schema(
@@ -317,7 +318,7 @@ class SearchIndex:
         """
         with self.write_lock(wait), self._tidy_on_failure():
             ix = self._open_for_writing()
-            writer = ix.writer(codec=_codec())
+            writer = CountingWriter(ix, codec=_codec())
             try:
                 for article in articles:
                     writer.update_document(**to_document(article))
@@ -357,7 +358,7 @@ class SearchIndex:
             writer = (
                 ix.writer(procs=procs, multisegment=True, limitmb=BULK_MB, codec=_codec())
                 if procs > 1
-                else ix.writer(limitmb=BULK_MB, codec=_codec())
+                else CountingWriter(ix, limitmb=BULK_MB, codec=_codec())
             )
             held = [lock_fd, getattr(writer.writelock, "fd", None)]
             _HELD_LOCKS.extend(fd for fd in held if fd is not None)
