@@ -35,7 +35,7 @@ __all__ = ["Briefing", "Cited", "KeyPoint", "Options", "Section", "Source", "Sto
 
 @dataclass(frozen=True, slots=True)
 class KeyPoint:
-    """A top story's "what happened" sentence, cited to every article of the story."""
+    """A top story's "what happened" sentence, cited to the articles that print it."""
 
     text: str
     refs: tuple[int, ...]
@@ -126,7 +126,7 @@ def compose(
         article_count=len(cited),
         outlet_count=outlet_count([articles[i] for i in cited]),
         story_count=len(stories),
-        key_points=tuple(_key_point(s, refs, told[s.id][0]) for s in points),
+        key_points=tuple(_key_point(s, articles, refs, told[s.id][0]) for s in points),
         sections=sections,
         sources=tuple(source(articles[i], refs[i]) for i in cited),
     )
@@ -187,10 +187,14 @@ def _number(stories: Sequence[Story]) -> dict[str, int]:
     return refs
 
 
-def _key_point(story: Story, refs: Mapping[str, int], point: Cited | None) -> KeyPoint:
+def _key_point(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],
+               point: Cited | None) -> KeyPoint:
+    """The key point, cited to the articles that report it: those the summarizer found it
+    in, and any other member (a copy, an article beyond those read) that prints it."""
     assert point is not None
-    every = tuple(sorted({refs[i] for i in story.article_ids}))
-    return KeyPoint(point.text, every, story.updated)
+    printed = {refs[i] for i in story.article_ids
+               if point.text in " ".join(articles[i].body.split())}
+    return KeyPoint(point.text, tuple(sorted({*point.refs, *printed})), story.updated)
 
 
 def _full(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int], told: Told,

@@ -88,8 +88,10 @@ def test_heading_counts_key_points_and_sections(library: Library, sample: dict[s
     assert briefing.key_points
     for point in briefing.key_points:
         story = _story_of(briefing, point.refs[0])
-        assert point.refs == story.refs  # cited to every article of its story
-        assert any(point.text in library.get(refs[r].id).body for r in point.refs)
+        assert set(point.refs) <= set(story.refs)
+        # cited only to the articles that print it
+        assert all(point.text in " ".join(library.get(refs[r].id).body.split())
+                   for r in point.refs)
     titles = [s.title for s in briefing.sections]
     assert "Other" not in titles[:-1] and set(titles) <= {"Diplomacy", "Energy", "Iraq-Syria",
                                                       "Security", "Other"}
