@@ -44,6 +44,7 @@ from index.extract_parts import Parts, split_parts
 from index.extract_region import after_headline, thread_start, without_bio
 from index.extract_title import (
     MARKDOWN_HEADING,
+    breadcrumb,
     index_of,
     is_meta,
     masthead,
@@ -131,8 +132,10 @@ def _headline_page(layout: _Layout) -> HeadlinePage:
     lines, start = layout.lines, layout.region[0]
     rule = rule_title(lines, start, layout.headline, layout.suffix)
     # A one-word first line with no outlet after it is a menu item ("Home"), never a title.
+    # Nor is a path of sections ("Home > News > Regional").
     single_word = not layout.suffix and len(layout.headline.split()) < 2
-    return HeadlinePage(lines, start, "" if single_word else layout.headline, rule, is_meta)
+    menu = single_word or breadcrumb(layout.headline)
+    return HeadlinePage(lines, start, "" if menu else layout.headline, rule, is_meta)
 
 
 def _headline(layout: _Layout) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from index.extract_lines import Line, title_case
-from index.extract_title import menu_like
+from index.extract_title import breadcrumb, menu_like
 from index.headline_weights import BIAS, WEIGHTS
 
 _WORD = re.compile(r"\w+")
@@ -120,7 +120,7 @@ def _signals(context: _Context, i: int, text: str) -> dict[str, float]:
 
 def _shaped(line: Line) -> bool:
     return (2 <= line.words <= 30 and len(line.text) <= 250 and not line.furniture
-            and not line.credit)
+            and not line.credit and not breadcrumb(line.text))
 
 
 def _prose(lines: list[Line], start: int) -> Iterator[Line]:

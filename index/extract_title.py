@@ -16,6 +16,8 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # "Headline - Outlet", "Headline | Section | Outlet": split at the first bar or the last dash.
 _TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
 _TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
+# "Home > News > Regional", "Sport » Football": a path of short items, never a headline.
+_CRUMB = re.compile(r"\s+[>»›→/]\s+")
 _TITLE_WINDOW = 12  # lines above the article searched for its headline
 _PUNCT = re.compile(r"[.,;:!?]")
 # Navigation sections: short title-case lines on top that are not the site's name.
@@ -114,7 +116,17 @@ def _ends_menu(lines: list[Line], i: int) -> bool:
 def menu_like(line: Line) -> bool:
     """A navigation line: furniture, a short unpunctuated item, or a bar of such items."""
     parts = _TITLE_BAR.split(line.text)
-    return line.furniture or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts)
+    return (line.furniture or breadcrumb(line.text)
+            or all(len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts))
+
+
+def breadcrumb(text: str) -> bool:
+    """A path of section names ("Home > News > Regional"): two or more separators between
+    items of at most three words, none of them a sentence."""
+    parts = _CRUMB.split(text.strip())
+    return len(parts) >= 3 and all(
+        1 <= len(p.split()) <= 3 and not _PUNCT.search(p) for p in parts
+    )
 
 
 def _is_masthead(lines: list[Line], i: int = 0) -> bool:
@@ -153,6 +165,7 @@ def _is_headline(line: Line, *, first: bool = False) -> bool:
         2 <= line.words <= 30
         and not line.furniture
         and not line.credit
+        and not breadcrumb(text)
         and (first or line.block_size <= 2)
         and not text.endswith((".", ",", ";"))
         and len(text) <= 250

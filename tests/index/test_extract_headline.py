@@ -69,3 +69,13 @@ def test_a_one_word_first_line_is_a_menu_item_not_the_title() -> None:
     page = ("Home\nNews\nWater board backs plan to raise the northern dam.\nBy Ada Moss\n\n"
             + BODY)
     assert clean_text(page).title == "Water board backs plan to raise the northern dam."
+
+
+def test_a_path_of_sections_on_top_is_not_the_headline() -> None:
+    headline = "Water board backs plan to raise the northern dam"
+    for crumbs in ("Home > News > Regional", "Home » Valley » Water and Farming"):
+        page = f"{crumbs}\n\n{headline}\n\nPublished on March 3, 2026\n\n" + BODY
+        assert clean_text(page).title == headline
+    # A headline with a slash in it is still a headline.
+    page = "Dam plan: raise by four metres / board vote due in June\n\n" + BODY
+    assert clean_text(page).title.startswith("Dam plan")
