@@ -1,11 +1,13 @@
 """Text that is safe to store and to show on a terminal: no control characters get through.
 
 Article text, file names and feed fields are untrusted: an ESC sequence in a title can set
-the clipboard, retitle the window or clear the screen when printed. Two steps keep them out:
+the clipboard, retitle the window or clear the screen when printed, and a bidi override
+(U+202E) reverses the rest of a line, a list row or a pasted briefing. Two steps keep them out:
 
 - ``clean`` / ``clean_line`` at ingest (and when reading old libraries) drop every control
-  character (C0 but newline and tab, DEL, C1, and so ESC with it) and replace lone
-  surrogates, so what is stored and indexed is plain text;
+  character (C0 but newline and tab, DEL, C1, and so ESC with it, and the bidi embeddings,
+  overrides and isolates) and replace lone surrogates, so what is stored and indexed is
+  plain text (the bidi marks LRM, RLM and ALM, which carry no state, stay);
 - ``visible`` at every output turns anything that still slipped through (names from the
   file system, error messages, a user's own query) into harmless visible symbols.
 """
@@ -15,14 +17,15 @@ from __future__ import annotations
 import json
 import re
 
-# C0 controls but tab (\x09) and newline (\x0a); DEL; C1; lone UTF-16 surrogates.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls but tab (\x09) and newline (\x0a); DEL; C1; the bidi embeddings, overrides
+# and isolates (U+202A-U+202E, U+2066-U+2069); lone UTF-16 surrogates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _UNSAFE = re.compile(f"{_CONTROL.pattern}|[\u2028\u2029]")
 # Breaks and tabs in a one-line field (a title, a name) become spaces.
 _IN_A_LINE = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 # For JSON: characters that json.dumps(ensure_ascii=False) would leave raw.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 
@@ -52,8 +55,8 @@ def _shown(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC
     if code == 0x7F:
         return "\u2421"  # ␡
-    if code <= 0x9F:
-        return f"<{code:02x}>"
+    if code < 0xD800:
+        return f"<{code:02x}>"  # C1 "<9b>", bidi "<202e>"
     return REPLACEMENT  # a lone surrogate
 
 
@@ -76,8 +79,8 @@ def _escaped(match: re.Match[str]) -> str:
 def to_json(data: object, *, indent: int | None = None) -> str:
     """JSON for stdout: readable UTF-8, but nothing a terminal would act on stays raw.
 
-    json.dumps(ensure_ascii=False) already escapes C0 controls; this escapes DEL, C1 and
-    lone surrogates too (as \\uXXXX, so a JSON reader still gets the exact text), which
+    json.dumps(ensure_ascii=False) already escapes C0 controls; this escapes DEL, C1, bidi
+    controls and lone surrogates too (as \\uXXXX, so a JSON reader still gets the exact text), which
     would otherwise reach the terminal or fail to encode.
     """
     return _JSON_RAW.sub(_escaped, json.dumps(data, ensure_ascii=False, indent=indent))

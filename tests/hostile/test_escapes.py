@@ -23,6 +23,10 @@ def test_the_text_functions() -> None:
     assert visible("a\x1b[31mb\x9b\x7f\ud800\n\t") == "a\u241b[31mb<9b>\u2421\ufffd\n\t"
     assert json.loads(to_json({"t": "\x1b\x9b\ud800é"})) == {"t": "\x1b\x9b\ud800é"}
     assert not raw_controls(to_json({"t": "\x1b\x9b\ud800é"}))
+    # bidi overrides and isolates reorder a line: dropped, shown, escaped; marks stay
+    assert clean("a\u202eb\u2066c\u2069\u200fd") == "abc\u200fd"
+    assert visible("a\u202eb") == "a<202e>b"
+    assert to_json("\u202e") == '"\\u202e"' and not raw_controls(to_json("\u2067"))
 
 
 def hostile_file(folder: Path) -> Path:
@@ -51,11 +55,15 @@ def test_every_command_prints_no_control_characters(tmp_path: Path) -> None:
     for args in (["search", "cranes"], ["search", "cranes", "--json"], ["show", aid],
                  ["show", aid, "--json"], ["stats"], ["stats", "--json"], ["tag", aid],
                  ["mark", aid, "--star"], ["export"], ["search", "\x1b]52;c;eA==\x07"],
-                 ["show", "\x1b[2J"], ["search", "x", "--save", "a\x1bb"]):
+                 ["show", "\x1b[2J"], ["search", "x", "--save", "a\x1bb"],
+                 ["stories", "--since", "3650d"], ["stories", "--since", "3650d", "--json"],
+                 ["brief", "--since", "3650d", "--markdown", str(tmp_path / "b.md")]):
         result = cli(*args)
         assert not raw_controls(result.stdout), (args, result.stdout)
         assert not raw_controls(result.stderr), (args, result.stderr)
         assert "Traceback" not in result.output
+    briefing = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "cranes" in briefing and not raw_controls(briefing)
 
 
 def test_an_old_library_with_raw_controls_prints_none(tmp_path: Path,
