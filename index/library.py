@@ -53,6 +53,11 @@ class SearchResults:
     exact: bool = True  # False: total is an estimate ("about N")
 
 
+# Said when a correction is saved while another process writes the search index.
+INDEX_FOLLOWS = ("saved; another newsdesk command (an import, a fetch or a rebuild) is writing "
+                 "the search index: searches find the change once it is done")
+
+
 class Library(Adding, Reading):
     """A newsdesk library folder: ``library.db`` (the record) and ``index/`` (derived)."""
 
@@ -255,7 +260,7 @@ class Library(Adding, Reading):
             if "title" in fields and before.duplicate_of is None:
                 self.aliases.unlearn(defined_by(before))
                 self.aliases.learn(defined_by(self.store.get(aid)))
-        self.flush_index()
+        self._index_follows()
         return self.store.get(aid)
 
     def delete(self, ids: Iterable[str]) -> list[str]:
@@ -269,8 +274,15 @@ class Library(Adding, Reading):
                     self.aliases.unlearn(defined_by(article))
             for copies in self.store.delete(resolved):
                 self._promote(copies)
-        self.flush_index()
+        self._index_follows()
         return resolved
+
+    def _index_follows(self) -> None:
+        # A correction is indexed now, or, while another process (an import) holds the
+        # index writer, left queued for that one: like a tag, it never waits for an import.
+        self.flush_index(wait=False)
+        if self.on_notice is not None and self.store.outbox_size():
+            self.on_notice(INDEX_FOLLOWS)
 
     def _promote(self, copies: Sequence[str]) -> None:
         # Copies of one deleted first copy: the oldest becomes the first, the rest link to it.
