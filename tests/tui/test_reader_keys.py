@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from index.library import Library
+from tests.conftest import write_article
 from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
 from tui.browser import launch_for
@@ -204,3 +206,16 @@ async def test_y_copies_the_link(sample_home: Path) -> None:
         await settle(pilot)
         await pilot.press("y")
         assert app.clipboard == article.url
+
+
+async def test_an_undated_article_says_so_not_the_day_it_was_added(library_home: Path,
+                                                                   tmp_path: Path) -> None:
+    page = write_article(tmp_path, "notes.txt", "Notes on the border crossings",
+                         "Ask the customs office for the seizure figures of the week.")
+    with Library(library_home) as library:
+        [added] = list(library.add([str(page)]))
+        assert library.get(added.id).published is None
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        shown = str((await open_first(app, pilot)).query_one("#article-header", Static).render())
+        assert "date unknown, added" in shown

@@ -48,8 +48,10 @@ def header(article: Article) -> Text:
     """Title, outlet, author, date, link and tags, as plain styled text (links inert)."""
     text = Text(visible_line(article.title), style="bold")
     text.append("\n")
-    meta = [article.outlet, f"by {article.author}" if article.author else "",
-            article.date.strftime("%A %d %B %Y")]
+    # An undated page's added day is never shown as if it were its publication date.
+    when = (f"{article.published:%A %d %B %Y}" if article.published
+            else f"date unknown, added {article.added:%d %B %Y}")
+    meta = [article.outlet, f"by {article.author}" if article.author else "", when]
     text.append(visible_line(" · ".join(m for m in meta if m)), style="italic")
     state = [("★ starred", "bold #f5c211") if article.starred else None,
              ("▣ in the basket", "bold #4ebf71") if article.in_basket else None,
