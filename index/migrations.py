@@ -256,3 +256,27 @@ def m006_story_summaries(db: sqlite3.Connection) -> None:
         "CREATE TRIGGER story_summaries_gone AFTER DELETE ON story_members BEGIN "
         "DELETE FROM story_summaries WHERE story_id = OLD.story_id; END"
     )
+
+
+@migration
+def m007_story_features(db: sqlite3.Connection) -> None:
+    """Each article's story features (its weighted words, and its names and numbers), kept
+    with a mark of the code that made them, so placing a new article into the stored stories
+    reads its neighbours' features instead of parsing every neighbour's text again."""
+    db.execute(
+        "CREATE TABLE story_features ("
+        " article_id TEXT PRIMARY KEY,"
+        " made_by TEXT NOT NULL,"
+        " words TEXT NOT NULL,"  # JSON object: stem -> weight
+        " names TEXT NOT NULL"  # JSON object: name -> count
+        ") WITHOUT ROWID"
+    )
+    # features follow the text: an edited or deleted article's are made again or dropped
+    db.execute(
+        "CREATE TRIGGER story_features_edited AFTER UPDATE OF title, body ON articles BEGIN "
+        "DELETE FROM story_features WHERE article_id = OLD.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER story_features_gone AFTER DELETE ON articles BEGIN "
+        "DELETE FROM story_features WHERE article_id = OLD.id; END"
+    )

@@ -10,13 +10,14 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from index import story_store
+import numpy as np
+
+from index import story_features, story_store
 from index.ingest import normalize_tags
 from index.models import Article, utcnow
 from index.store import Store
 from index.stories import Signals, Story, build_stories
-from index.story_group import average_link
-from index.story_vectors import vectorize
+from index.story_group import THRESHOLD, average_link
 
 WINDOW = timedelta(days=7)  # a story takes in articles this long after (or before) its own
 BATCH = 1000  # new articles grouped at a time: memory grows with the square
@@ -81,48 +82,85 @@ def place(store: Store, roots: Sequence[Article]) -> dict[str, str]:
         waiting = sorted([*waiting, *store.get_many([i for i in nearby if i not in mine],
                                                     bodies=False)], key=_by_date)
     for start in range(0, len(waiting), BATCH):
-        batch = [a.id for a in waiting[start : start + BATCH]]
-        placed.update(_place_batch(store, store.get_many(batch)))
+        placed.update(_place_batch(store, waiting[start : start + BATCH]))
     return placed
 
 
 def _place_batch(store: Store, new: list[Article]) -> dict[str, str]:
+    """Group these articles with the stored stories of their days (those stories fixed),
+    comparing each new article with the stories, not the stories with each other."""
     if not new:
         return {}
     dates = [_utc(a.date) for a in new]
-    stories = story_store.stories_between(store, min(dates) - WINDOW, max(dates) + WINDOW)
-    context = _context(store, stories)
-    old = [a for members in context.values() for a in members]
+    context = _context(store, story_store.stories_between(store, min(dates) - WINDOW,
+                                                          max(dates) + WINDOW))
+    old = [i for ids in context.values() for i in ids]
+    found = story_features.features(store, [*old, *(a.id for a in new)])
+    fresh = list(range(len(old), len(found)))
+    cross = story_features.similarity_to(found, fresh)  # new x (old + new)
+    stories, fixed = _candidates(context, cross[:, : len(old)])
+    keep = [i for group in fixed for i in group] + fresh
+    similarity = np.zeros((len(keep), len(keep)), dtype=np.float32)
+    similarity[len(keep) - len(new):, :] = cross[:, keep]
+    similarity[:, len(keep) - len(new):] = cross[:, keep].T
+    groups = average_link(similarity, fixed=[list(range(*span)) for span in _spans(fixed)])
+    return _store(store, groups, stories, new, len(keep) - len(new))
+
+
+def _candidates(context: dict[str, list[str]], cross: np.ndarray
+                ) -> tuple[list[str], list[list[int]]]:
+    """The stored stories a new article could join, and their members' columns. A story
+    takes in a group of new articles when their average similarity reaches the threshold,
+    so only a story that some new article alone is that alike on average can: the others are
+    left out of the grouping, which then gives what it would with them."""
+    stories: list[str] = []
     fixed: list[list[int]] = []
     offset = 0
-    for members in context.values():
-        fixed.append(list(range(offset, offset + len(members))))
-        offset += len(members)
-    articles = old + new
-    groups = average_link(vectorize(articles).similarity(), fixed=fixed)
-    story_ids = list(context)
+    for story, ids in context.items():
+        columns = list(range(offset, offset + len(ids)))
+        offset += len(ids)
+        # (a hair below the threshold: the grouping sums in another order)
+        if cross[:, columns].mean(axis=1, dtype=np.float64).max() >= THRESHOLD - 1e-4:
+            stories.append(story)
+            fixed.append(columns)
+    return stories, fixed
+
+
+def _spans(fixed: list[list[int]]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for group in fixed:
+        spans.append((start, start + len(group)))
+        start += len(group)
+    return spans
+
+
+def _store(store: Store, groups: list[list[int]], stories: list[str], new: list[Article],
+           old: int) -> dict[str, str]:
+    """Store where the new articles went (group k < len(stories) is stored story k)."""
     assignments: dict[str, str] = {}
     stamp = utcnow().isoformat()
     for k, group in enumerate(groups):
-        joined = [articles[i] for i in group if i >= len(old)]
+        joined = [new[i - old] for i in group if i >= old]
         if not joined:
             continue
-        story = story_ids[k] if k < len(story_ids) else new_story_id(joined[0].id, stamp)
+        story = stories[k] if k < len(stories) else new_story_id(joined[0].id, stamp)
         assignments.update((a.id, story) for a in joined)
     story_store.join(store, assignments)
     # another process may have placed some meanwhile: read back what holds
     return story_store.membership(store, list(assignments))
 
 
-def _context(store: Store, stories: list[str]) -> dict[str, list[Article]]:
+def _context(store: Store, stories: list[str]) -> dict[str, list[str]]:
     """Stored members of these stories, the most recent stories first, up to CONTEXT."""
     members = story_store.members(store, stories)
-    loaded = {a.id: a for a in store.get_many([i for ids in members.values() for i in ids])}
-    context: dict[str, list[Article]] = {}
+    loaded = {a.id: a for a in store.get_many([i for ids in members.values() for i in ids],
+                                              bodies=False)}
+    context: dict[str, list[str]] = {}
     total = 0
     for story, ids in sorted(members.items(), key=lambda kv: _latest(kv[1], loaded),
                              reverse=True):
-        found = [loaded[i] for i in ids if i in loaded]
+        found = [i for i in ids if i in loaded]
         if found and total + len(found) <= CONTEXT:
             context[story] = found
             total += len(found)

@@ -1,0 +1,54 @@
+"""Kept story features: a new article is placed by reading its neighbours' kept features, with
+the same result as grouping from their text, and an edited article's features are made again."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index import story_features
+from index.library import Library
+from index.story_vectors import bags, vectorize
+from tests.index.story_samples import HIT_FOLLOW_UP, TODAY
+from tests.index.test_stories import load, story_of
+
+
+def kept(library: Library) -> set[str]:
+    return {r[0] for r in library.store.db.execute("SELECT article_id FROM story_features")}
+
+
+def test_similarity_of_new_articles_is_the_groupings(library: Library) -> None:
+    ids = load(library, *TODAY, HIT_FOLLOW_UP)
+    articles = library.store.get_many(ids)
+    rows = [0, len(articles) - 1]
+    found = story_features.similarity_to([bags(a) for a in articles], rows)
+    whole = vectorize(articles).similarity()[rows]
+    assert np.allclose(found, whole, atol=1e-5)
+
+
+def test_placing_keeps_features_and_a_follow_up_joins_with_them(library: Library) -> None:
+    first = library.stories(load(library, *TODAY))
+    assert kept(library) == {s for story in first for s in story.article_ids} - {"hit-copy"}
+    [later] = library.stories(load(library, HIT_FOLLOW_UP))
+    assert later.id == story_of(first, "hit-levant").id
+    assert "hit-funeral" in kept(library)
+
+
+def test_a_follow_up_finds_its_story_among_many_others(library: Library) -> None:
+    others = [
+        {"id": f"other-{n}", "outlet": "Elsewhere Post", "published": TODAY[0]["published"],
+         "title": f"Council {n} votes on the harbour{n} budget",
+         "body": f"The council of town{n} voted on Friday on the harbour{n} budget, its "
+                 f"mayor Anna Weg{n} said. The budget of {n}0 million pays for cranes{n}."}
+        for n in range(30)
+    ]
+    first = library.stories(load(library, *TODAY, *others))
+    [later] = library.stories(load(library, HIT_FOLLOW_UP))
+    assert later.id == story_of(first, "hit-levant").id
+
+
+def test_an_edited_article_gets_its_features_made_again(library: Library) -> None:
+    library.stories(load(library, *TODAY))
+    library.edit("derby", title="Derby ends level after late penalty")
+    assert "derby" not in kept(library)
+    library.delete(["rutba-euphrates"])
+    assert "rutba-euphrates" not in kept(library)
