@@ -262,13 +262,16 @@ def m006_story_summaries(db: sqlite3.Connection) -> None:
 def m007_story_features(db: sqlite3.Connection) -> None:
     """Each article's story features (its weighted words, and its names and numbers), kept
     with a mark of the code that made them, so placing a new article into the stored stories
-    reads its neighbours' features instead of parsing every neighbour's text again."""
+    reads its neighbours' features instead of parsing every neighbour's text again. Terms
+    are numbered once (story_terms); a feature is its term numbers then its weights (little-
+    endian int64 and float64 arrays)."""
+    db.execute("CREATE TABLE story_terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)")
     db.execute(
         "CREATE TABLE story_features ("
         " article_id TEXT PRIMARY KEY,"
         " made_by TEXT NOT NULL,"
-        " words TEXT NOT NULL,"  # JSON object: stem -> weight
-        " names TEXT NOT NULL"  # JSON object: name -> count
+        " words BLOB NOT NULL,"
+        " names BLOB NOT NULL"
         ") WITHOUT ROWID"
     )
     # features follow the text: an edited or deleted article's are made again or dropped

@@ -1,29 +1,40 @@
 """Each article's story features, made once and kept, and how alike new articles are to others.
 
 Placing a new article into the stored stories compares it with the articles of its days. Their
-features (story_vectors.bags: weighted words, names and numbers) are kept in the library, so
-that comparison reads them instead of parsing every neighbour's text again; and only the rows
-of the new articles are compared with the others (new x all, not all x all), with the same
-TF-IDF as story_vectors.vectorize fitted on all of them.
+features (story_vectors.bags: weighted words, and names and numbers) are kept in the library as
+arrays of term numbers and weights, so that comparison reads them instead of parsing every
+neighbour's text again; and only the rows of the new articles are compared with the others
+(new x all, not all x all), with the TF-IDF of story_vectors.vectorize fitted on all of them.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import json
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from index import analysis, story_vectors
 from index.store import Store
+from index.story_sparse import cosines
 from index.story_vectors import NAMES_SHARE, bags
 
-Bag = Mapping[str, float]
-Features = tuple[Bag, Bag]  # words, names and numbers
-CHUNK = 500  # ids per SQL statement; also rows per block of the similarity product
+CHUNK = 500  # ids per SQL statement
+
+
+class Terms(NamedTuple):
+    """A bag of terms as arrays: term numbers (the library's, see story_terms) and weights."""
+
+    ids: np.ndarray  # int64
+    weights: np.ndarray  # float64
+
+
+Features = tuple[Terms, Terms]  # words, names and numbers
+NONE = (Terms(np.zeros(0, np.int64), np.zeros(0)), Terms(np.zeros(0, np.int64), np.zeros(0)))
 
 
 @functools.cache
@@ -42,9 +53,38 @@ def features(store: Store, ids: Sequence[str]) -> list[Features]:
     missing = [i for i in dict.fromkeys(ids) if i not in found]
     if missing:
         made = {a.id: bags(a) for a in store.get_many(missing)}
-        _keep(store, made)
-        found.update(made)
-    return [found.get(i, ({}, {})) for i in ids]
+        with store.transaction() as db:
+            numbers = _numbers(db, {t for pair in made.values() for bag in pair for t in bag})
+            new = {aid: (_terms(words, numbers), _terms(names, numbers))
+                   for aid, (words, names) in made.items()}
+            mark = made_by()
+            db.executemany(
+                "INSERT OR REPLACE INTO story_features VALUES (?, ?, ?, ?)",
+                [(aid, mark, _blob(w), _blob(n)) for aid, (w, n) in new.items()],
+            )
+        found.update(new)
+    return [found.get(i, NONE) for i in ids]
+
+
+def in_memory(pairs: Iterable[tuple[Mapping[str, float], Mapping[str, float]]]
+              ) -> list[Features]:
+    """Features of bags not kept anywhere (term numbers of this call only)."""
+    numbers: dict[str, int] = {}
+    found = []
+    for words, names in pairs:
+        for term in (*words, *names):
+            numbers.setdefault(term, len(numbers))
+        found.append((_terms(words, numbers), _terms(names, numbers)))
+    return found
+
+
+def similarity_to(found: Sequence[Features], rows: Sequence[int]) -> np.ndarray:
+    """How alike the articles at `rows` are to every article (len(rows) x len(found)), with
+    the TF-IDF of story_vectors.vectorize fitted on all of them: the same values as those
+    rows of vectorize(...).similarity()."""
+    words = cosines([f[0] for f in found], rows)
+    names = cosines([f[1] for f in found], rows)
+    return (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
 
 
 def _kept(store: Store, ids: Sequence[str]) -> dict[str, Features]:
@@ -55,71 +95,41 @@ def _kept(store: Store, ids: Sequence[str]) -> dict[str, Features]:
         rows = store.db.execute(
             "SELECT article_id, made_by, words, names FROM story_features "
             f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
-        found.update((aid, (json.loads(words), json.loads(names)))
+        found.update((aid, (_unblob(words), _unblob(names)))
                      for aid, by, words, names in rows if by == mark)
     return found
 
 
-def _keep(store: Store, made: Mapping[str, Features]) -> None:
-    mark = made_by()
-    with store.transaction() as db:
-        db.executemany(
-            "INSERT OR REPLACE INTO story_features VALUES (?, ?, ?, ?)",
-            [(aid, mark, json.dumps(words), json.dumps(names))
-             for aid, (words, names) in made.items()],
-        )
+def _numbers(db: sqlite3.Connection, terms: set[str]) -> dict[str, int]:
+    """The library's number of each term, numbering the new ones."""
+    known: dict[str, int] = {}
+    wanted = sorted(terms)
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        known.update(db.execute(
+            f"SELECT term, id FROM story_terms WHERE term IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    fresh = [t for t in wanted if t not in known]
+    if fresh:
+        db.executemany("INSERT INTO story_terms (term) VALUES (?)", [(t,) for t in fresh])
+        for start in range(0, len(fresh), CHUNK):
+            chunk = fresh[start : start + CHUNK]
+            known.update(db.execute(
+                "SELECT term, id FROM story_terms "
+                f"WHERE term IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return known
 
 
-def similarity_to(found: Sequence[Features], rows: Sequence[int]) -> np.ndarray:
-    """How alike the articles at `rows` are to every article (len(rows) x len(found)), with
-    the TF-IDF of story_vectors.vectorize fitted on all of them: the same values as those
-    rows of vectorize(...).similarity()."""
-    words = _cosines([f[0] for f in found], rows)
-    names = _cosines([f[1] for f in found], rows)
-    return (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
+def _terms(bag: Mapping[str, float], numbers: Mapping[str, int]) -> Terms:
+    return Terms(np.fromiter((numbers[t] for t in bag), np.int64, len(bag)),
+                 np.fromiter(bag.values(), np.float64, len(bag)))
 
 
-def _cosines(counts: Sequence[Bag], rows: Sequence[int]) -> np.ndarray:
-    """Cosines of story_vectors.tfidf rows: `rows` against all. Only terms of those rows
-    need a column; every term still counts in each row's length."""
-    terms: dict[str, int] = {}
-    term_ids = np.fromiter((terms.setdefault(t, len(terms)) for bag in counts for t in bag),
-                           dtype=np.int64)
-    values = np.fromiter((c for bag in counts for c in bag.values()), dtype=np.float64,
-                         count=len(term_ids))
-    row_of = np.repeat(np.arange(len(counts)), [len(bag) for bag in counts])
-    df = np.bincount(term_ids, minlength=len(terms))
-    idf = np.log((1 + len(counts)) / (1 + df) + 1.0)
-    real = values >= 1.0
-    weights = np.where(real, (1.0 + np.log(np.maximum(values, 1.0))) * idf[term_ids], 0.0)
-    norms = np.sqrt(np.bincount(row_of, weights**2, minlength=len(counts)))
-    asked = np.zeros(len(terms), dtype=bool)
-    asked[term_ids[np.isin(row_of, rows)]] = True
-    column = np.full(len(terms), -1, dtype=np.int64)
-    wanted = asked & (df > 1)
-    column[wanted] = np.arange(int(wanted.sum()))
-    keep = real & (column[term_ids] >= 0)
-    cells = (row_of[keep], column[term_ids[keep]],
-             (weights[keep] / norms[row_of[keep]]).astype(np.float32))
-    return _product(cells, len(counts), int(wanted.sum()), rows)
+def _blob(terms: Terms) -> bytes:
+    return terms.ids.astype("<i8").tobytes() + terms.weights.astype("<f8").tobytes()
 
 
-def _product(cells: tuple[np.ndarray, np.ndarray, np.ndarray], n: int, width: int,
-             rows: Sequence[int]) -> np.ndarray:
-    """rows x all dot products of the sparse matrix given as (row, column, value) cells,
-    made dense a block of rows at a time so memory stays small."""
-    row, col, value = cells
-    order = np.argsort(row, kind="stable")
-    row, col, value = row[order], col[order], value[order]
-    bounds = np.searchsorted(row, np.arange(0, n + CHUNK, CHUNK))
-    left = np.zeros((len(rows), width), dtype=np.float32)
-    for k, r in enumerate(rows):
-        start, end = np.searchsorted(row, [r, r + 1])
-        left[k, col[start:end]] = value[start:end]
-    out = np.zeros((len(rows), n), dtype=np.float32)
-    for block, start in enumerate(range(0, n, CHUNK)):
-        dense = np.zeros((min(CHUNK, n - start), width), dtype=np.float32)
-        lo, hi = bounds[block], bounds[block + 1]
-        dense[row[lo:hi] - start, col[lo:hi]] = value[lo:hi]
-        out[:, start : start + len(dense)] = left @ dense.T
-    return out
+def _unblob(blob: bytes) -> Terms:
+    both = np.frombuffer(blob, dtype="<i8")
+    half = len(both) // 2
+    return Terms(both[:half].astype(np.int64), both[half:].view("<f8").astype(np.float64))

@@ -20,7 +20,7 @@ def test_similarity_of_new_articles_is_the_groupings(library: Library) -> None:
     ids = load(library, *TODAY, HIT_FOLLOW_UP)
     articles = library.store.get_many(ids)
     rows = [0, len(articles) - 1]
-    found = story_features.similarity_to([bags(a) for a in articles], rows)
+    found = story_features.similarity_to(story_features.in_memory(bags(a) for a in articles), rows)
     whole = vectorize(articles).similarity()[rows]
     assert np.allclose(found, whole, atol=1e-5)
 
