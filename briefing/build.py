@@ -14,6 +14,7 @@ from briefing.outputs import Rendered
 from briefing.registry import FORMATS, SECTIONS, OutputFormat, Sections, output_format
 from briefing.render import template_folder
 from briefing.select import Selection, parse_since, search_members, select_stories, story_articles
+from briefing.story_picks import KeptPicks
 from briefing.summarizers import DEFAULT_ALGORITHM
 from index.errors import NewsdeskError
 from index.library import Library
@@ -62,17 +63,20 @@ def write_briefing(
     targets = _targets(outputs, now)
     folder = template_folder(template_dir, [t for name in targets
                                             for t in FORMATS[name].templates])
-    stories = select_stories(library, selection)
+    # the saved searches of the sections also select: run once, used for both
+    members = _search_sections(library, selection) if sections == "searches" else {}
+    stories = select_stories(library, selection, searched=members)
     if not stories and selection.new:
         raise NewsdeskError("nothing new since the last briefing; nothing written",
                             hint="drop --new to brief everything selected")
     if not stories:
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
-    members = _search_sections(library, selection) if sections == "searches" else {}
+    kept = KeptPicks(library)
     briefing = compose(stories, story_articles(library, stories), selection, members=members,
                        today=now, options=Options(title, sections, sentences, algorithm, top),
-                       progress=progress)
+                       progress=progress, memo=kept)
+    kept.save()
     rendered = Rendered(briefing, folder)
     for name, path in targets.items():
         _write_format(FORMATS[name], rendered, path, progress)

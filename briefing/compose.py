@@ -16,7 +16,7 @@ from briefing.provenance import (
 )
 from briefing.registry import Sections
 from briefing.select import Selection
-from briefing.story_text import Cited, Ledger, story_sentences
+from briefing.story_text import Cited, Ledger, Memo, story_sentences
 from briefing.summarizers import DEFAULT_ALGORITHM
 from index.models import UNTITLED, Article, format_published
 from index.stories import Story
@@ -99,14 +99,17 @@ def compose(
     options: Options | None = None,
     today: datetime | None = None,
     progress: Progress | None = None,
+    memo: Memo | None = None,
 ) -> Briefing:
     """Summarize and group `stories` (most important first; `articles` holds every member).
-    `members` maps saved-search names to the ids they find."""
+    `members` maps saved-search names to the ids they find; `memo` keeps the stories'
+    picks between briefings (a story whose articles did not change is not summarized again)."""
     options = options or Options()
     day = format_day(today or datetime.now(UTC))
     groups = _group(stories, articles, selection, members, options.sections)
     refs = _number([s for group in groups.values() for s in group])
-    told = _tell(stories[:max(options.top, KEY_POINTS)], articles, refs, options, progress)
+    told = _tell(stories[:max(options.top, KEY_POINTS)], articles, refs, options, progress,
+                 memo)
     points = [s for s in stories if s.id in told and told[s.id][0] is not None][:KEY_POINTS]
     pointed = {s.id for s in points}
     full = {s.id for s in stories[:options.top]}
@@ -136,14 +139,16 @@ Told = tuple[Cited | None, tuple[Cited, ...]]
 
 
 def _tell(stories: Sequence[Story], articles: Mapping[str, Article], refs: Mapping[str, int],
-          options: Options, progress: Progress | None) -> dict[str, Told]:
+          options: Options, progress: Progress | None, memo: Memo | None) -> dict[str, Told]:
     """Story id -> its key point and summary, for the stories told in full or in key points."""
     ledger = Ledger()
     told: dict[str, Told] = {}
     for number, story in enumerate(stories, 1):
         members = [articles[i] for i in story.article_ids]
-        told[story.id] = story_sentences(members, refs, ledger, options.sentences,
-                                         options.algorithm)
+        # below the top stories only the key point is printed: no summary is made for them
+        sentences = options.sentences if number <= options.top else 0
+        told[story.id] = story_sentences(members, refs, ledger, sentences, options.algorithm,
+                                         (memo, story.id) if memo else None)
         if progress:
             progress("summarizing", number, len(stories))
     return told

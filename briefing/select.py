@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -63,31 +63,37 @@ def select_articles(library: Library, selection: Selection) -> list[Article]:
     """The stories a selection covers, newest first (ties by id). A linked copy is replaced by
     the article it duplicates, so each story appears once. With `selection.new`, only the
     articles no earlier briefing covered."""
-    roots = _roots(library, select_ids(library, selection))
+    found = select_ids(library, selection)
+    roots = _roots(library, found)
     if selection.new:
-        fresh = {i for story in select_stories(library, selection) for i in story.article_ids}
+        fresh = {i for story in select_stories(library, selection, found)
+                 for i in story.article_ids}
         roots &= fresh
     articles = library.get_many(sorted(roots))
     return sort_articles(articles)
 
 
-def select_ids(library: Library, selection: Selection) -> set[str]:
-    """The ids of every article the criteria select (copies included as found)."""
+def select_ids(library: Library, selection: Selection,
+               searched: Mapping[str, set[str]] | None = None) -> set[str]:
+    """The ids of every article the criteria select (copies included as found). `searched`:
+    what saved searches found already (search_members), so they are not run again."""
     if selection.is_empty():
         raise NewsdeskError(
             "nothing to brief: no articles were selected",
             hint="give a QUERY, --search, --since, --tag, --ids or --basket",
         )
     found: set[str] | None = None
-    for ids in _criteria(library, selection):
+    for ids in _criteria(library, selection, searched or {}):
         found = ids if found is None else found & ids
     return found or set()
 
 
-def select_stories(library: Library, selection: Selection) -> list[Story]:
+def select_stories(library: Library, selection: Selection, ids: Iterable[str] | None = None,
+                   searched: Mapping[str, set[str]] | None = None) -> list[Story]:
     """The stories of a selection, most important first; with `selection.new`, only those
-    with articles no earlier briefing covered (and only those articles)."""
-    ids = sorted(select_ids(library, selection))
+    with articles no earlier briefing covered (and only those articles). `ids`: what
+    select_ids gave already; `searched`: what saved searches found already."""
+    ids = sorted(select_ids(library, selection, searched) if ids is None else ids)
     return library.stories(ids, only_new=selection.new, tags=selection.tags)
 
 
@@ -111,13 +117,16 @@ def search_members(library: Library, names: Iterable[str]) -> dict[str, set[str]
     }
 
 
-def _criteria(library: Library, selection: Selection) -> list[set[str]]:
+def _criteria(library: Library, selection: Selection, searched: Mapping[str, set[str]]
+              ) -> list[set[str]]:
     """One id set per kind of criterion given."""
     sets: list[set[str]] = []
     if selection.query.strip():
         sets.append(_search_ids(library, selection.query))
     if selection.searches:
-        sets.append(set().union(*search_members(library, selection.searches).values()))
+        todo = [name for name in selection.searches if name not in searched]
+        found = {**search_members(library, todo), **searched}
+        sets.append(set().union(*(found[name] for name in selection.searches)))
     if selection.ids:
         sets.append({library.get(prefix).id for prefix in selection.ids})
     narrowing = _filter(selection)

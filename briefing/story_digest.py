@@ -105,7 +105,7 @@ def _members(story: Story, loaded: dict[str, Article]) -> list[Article]:
 def made_from(articles: Sequence[Article]) -> str:
     """A mark of what a summary of these articles is made from: the summarizer's code, and
     each article's id, headline and body."""
-    mark = hashlib.blake2b(_summarizer_mark(), digest_size=16)
+    mark = hashlib.blake2b(summarizer_mark(), digest_size=16)
     for article in articles:
         for part in (article.id, article.title, article.body):
             mark.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -113,7 +113,7 @@ def made_from(articles: Sequence[Article]) -> str:
 
 
 @functools.cache
-def _summarizer_mark() -> bytes:
+def summarizer_mark() -> bytes:
     """The summarizers' source and this module's: a changed summarizer makes new summaries."""
     here = Path(__file__).parent
     files = [*sorted((here / "summarizers").glob("*.py")), Path(__file__)]

@@ -6,12 +6,15 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
+from briefing import story_picks
 from briefing.provenance import headline
 from briefing.summarizers import summarize, summarize_story
 from briefing.summarizers._document import STOP_WORDS
 from briefing.summarizers._quality import is_dangling, normalized
 from index.models import Article
+from index.story_store import Picks
 
 # The articles of a big story that are read for its summary: the lead article and the next
 # ones in story order. Every member is still cited for the key point.
@@ -60,13 +63,23 @@ class Ledger:
         self.sizes.append(len(words))
 
 
+class Memo(Protocol):
+    """Where a story's picks are kept between briefings (briefing.story_picks.KeptPicks)."""
+
+    def get(self, story_id: str, made_from: str) -> Picks | None: ...
+
+    def put(self, story_id: str, made_from: str, picks: Picks) -> None: ...
+
+
 def story_sentences(
     members: Sequence[Article], refs: Mapping[str, int], ledger: Ledger, sentences: int,
-    algorithm: str,
+    algorithm: str, memo: tuple[Memo, str] | None = None,
 ) -> tuple[Cited | None, tuple[Cited, ...]]:
     """The story's key point (its best "what happened" sentence that stands on its own) and
-    up to `sentences` more that add to it, all new to the briefing; recorded in `ledger`."""
-    candidates = [c for c in _candidates(members, refs, sentences + 1 + SPARE, algorithm)
+    up to `sentences` more that add to it, all new to the briefing; recorded in `ledger`.
+    `memo`: where picks are kept, and the story's id (picks of unchanged articles reused)."""
+    count = sentences + 1 + SPARE
+    candidates = [c for c in _candidates(members, refs, count, algorithm, memo)
                   if ledger.fresh(c.text)]
     unique: list[Cited] = []
     for candidate in candidates:
@@ -90,17 +103,32 @@ def _point(candidates: Sequence[Cited], lead: int) -> Cited:
 
 
 def _candidates(
-    members: Sequence[Article], refs: Mapping[str, int], count: int, algorithm: str
+    members: Sequence[Article], refs: Mapping[str, int], count: int, algorithm: str,
+    memo: tuple[Memo, str] | None = None,
 ) -> list[Cited]:
     read = list(members[:MAX_STORY_ARTICLES])
     if algorithm in STORY_ALGORITHMS:
-        picked = summarize_story([(headline(a), a.body) for a in read], sentences=count)
-        return [Cited(_flat(p.text), tuple(sorted({refs[read[i].id] for i in p.articles})))
-                for p in picked]
+        picked = _story_picks(read, count, algorithm, memo)
+        return [Cited(_flat(text), tuple(sorted({refs[read[i].id] for i in articles})))
+                for text, articles in picked]
     lead = read[0]
     texts = summarize(lead.body, title=headline(lead), sentences=count, algorithm=algorithm)
     return [Cited(_flat(t), tuple(sorted({refs[a.id] for a in read if t in a.body})))
             for t in texts]
+
+
+def _story_picks(read: Sequence[Article], count: int, algorithm: str,
+                 memo: tuple[Memo, str] | None) -> Picks:
+    """The story summarizer's picks of these articles, kept ones when they are the same."""
+    titles = [headline(a) for a in read]
+    made_from = story_picks.mark(read, titles, count, algorithm) if memo else ""
+    if memo and (kept := memo[0].get(memo[1], made_from)) is not None:
+        return kept
+    picked = tuple((p.text, p.articles) for p in summarize_story(
+        list(zip(titles, (a.body for a in read), strict=True)), sentences=count))
+    if memo:
+        memo[0].put(memo[1], made_from, picked)
+    return picked
 
 
 def _content(key: str) -> frozenset[str]:

@@ -24,7 +24,7 @@ from index.search import SearchIndex, searchable_body
 from index.snippets import make_snippet
 from index.store import Store
 from index.stories import Story
-from index.story_store import Summary
+from index.story_store import Picks, Summary
 from index.textsafe import clean
 
 # What callers import from here; adding and index upkeep live in their own modules.
@@ -141,6 +141,15 @@ class Library(Adding, Reading):
     def keep_story_summaries(self, made: Mapping[str, Summary]) -> None:
         """Keep these stories' summaries for the next time they are asked for."""
         story_store.keep_summaries(self.store, made)
+
+    def story_picks(self, made_from: Mapping[str, str]) -> dict[str, Picks]:
+        """Kept briefing picks of these stories (story id -> a mark of what they would be
+        made from now); only those made from the same are returned."""
+        return story_store.picks(self.store, made_from)
+
+    def keep_story_picks(self, made: Mapping[str, tuple[str, Picks]]) -> None:
+        """Keep these stories' briefing picks (story id -> (mark, picks)) for the next one."""
+        story_store.keep_picks(self.store, made)
 
     def record_briefing(self, stories: Sequence[Story]) -> int:
         """Remember what a briefing covered (its stories' articles), for `only_new` later;

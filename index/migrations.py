@@ -283,3 +283,22 @@ def m007_story_features(db: sqlite3.Connection) -> None:
         "CREATE TRIGGER story_features_gone AFTER DELETE ON articles BEGIN "
         "DELETE FROM story_features WHERE article_id = OLD.id; END"
     )
+
+
+@migration
+def m008_story_picks(db: sqlite3.Connection) -> None:
+    """The sentences a briefing's story summarizer picked for each story (with the articles
+    printing each), kept with a mark of what they were made from, so the next briefing
+    summarizes only the stories whose articles changed."""
+    db.execute(
+        "CREATE TABLE story_picks ("
+        " story_id TEXT PRIMARY KEY,"
+        " made_from TEXT NOT NULL,"
+        " picks TEXT NOT NULL"  # JSON array of [sentence, [article indexes]]
+        ") WITHOUT ROWID"
+    )
+    # a deleted article's sentences do not stay behind in its story's picks
+    db.execute(
+        "CREATE TRIGGER story_picks_gone AFTER DELETE ON story_members BEGIN "
+        "DELETE FROM story_picks WHERE story_id = OLD.story_id; END"
+    )

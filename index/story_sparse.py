@@ -18,8 +18,11 @@ RARE = 16  # a term in at most this many articles is multiplied pair by pair
 
 
 class Bag(Protocol):
-    ids: np.ndarray  # term numbers, int64
-    weights: np.ndarray  # raw weights (counts), float64
+    @property
+    def ids(self) -> np.ndarray: ...  # term numbers, int64
+
+    @property
+    def weights(self) -> np.ndarray: ...  # raw weights (counts), float64
 
 
 def cosines(bags: Sequence[Bag], rows: Sequence[int]) -> np.ndarray:

@@ -133,3 +133,31 @@ def keep_summaries(store: Store, made: Mapping[str, Summary]) -> None:
             [(story, s.made_from, s.asked, json.dumps(list(s.sentences)))
              for story, s in made.items()],
         )
+
+
+Picks = tuple[tuple[str, tuple[int, ...]], ...]  # sentences and the articles printing each
+
+
+def picks(store: Store, made_from: Mapping[str, str]) -> dict[str, Picks]:
+    """The kept picks of these stories (story id -> what they are made from now) that were
+    made from the same."""
+    found: dict[str, Picks] = {}
+    for chunk in _chunks(list(made_from)):
+        marks = ",".join("?" * len(chunk))
+        for story, mark, text in store.db.execute(
+            f"SELECT story_id, made_from, picks FROM story_picks WHERE story_id IN ({marks})",
+            chunk,
+        ):
+            if made_from[story] == mark:
+                found[story] = tuple((s, tuple(a)) for s, a in json.loads(text))
+    return found
+
+
+def keep_picks(store: Store, made: Mapping[str, tuple[str, Picks]]) -> None:
+    """Keep these stories' picks (story id -> (what they are made from, picks))."""
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT OR REPLACE INTO story_picks VALUES (?, ?, ?)",
+            [(story, mark, json.dumps([[s, list(a)] for s, a in found]))
+             for story, (mark, found) in made.items()],
+        )
