@@ -27,6 +27,7 @@ class Adding(IndexUpkeep):
     """The Library's write path: read and clean inputs, store them, index them."""
 
     aliases: AliasBook
+    recent_shingles: dedupe.RecentShingles
 
     def add(self, args: Iterable[str], tags: Iterable[str] = (),
             outlet: str = "") -> Iterator[AddResult]:
@@ -149,6 +150,8 @@ class Adding(IndexUpkeep):
         self.store.insert([item])
         if not root:  # a copy defines nothing new; counting it twice would outvote others
             self.aliases.learn(defined_by(a))
+            if item.shingles is not None:  # a candidate for the next articles' check
+                self.recent_shingles.put(a.id, item.shingles)
         if root:
             return AddResult(a.origin, "duplicate", a.id, a.title, duplicate_of=root)
         return AddResult(a.origin, "added", a.id, a.title)
@@ -160,12 +163,22 @@ class Adding(IndexUpkeep):
         candidates = self.store.band_candidates(item.bands)
         if not candidates:
             return None
-        mine = dedupe.shingles(dedupe.words(item.article.body))
+        mine = item.shingles
+        if mine is None:
+            mine = dedupe.shingles(dedupe.words(item.article.body))
         best = sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]
-        for other in self.store.get_many(best):
-            theirs = dedupe.shingles(dedupe.words(other.body))
+        # Recent articles' shingles are at hand; the others' bodies are read and tokenized.
+        read = {other.id: other for other in self.store.get_many(
+            [i for i in best if self.recent_shingles.get(i) is None])}
+        for other_id in best:
+            theirs = self.recent_shingles.get(other_id)
+            if theirs is None:
+                if other_id not in read:
+                    continue
+                theirs = dedupe.shingles(dedupe.words(read[other_id].body))
             if dedupe.containment(mine, theirs) >= dedupe.NEAR_DUPLICATE:
-                return other.duplicate_of or other.id
+                # read again: the candidate may have become a copy since it was stored
+                return self._root_of(other_id)
         return None
 
     def import_jsonl(self, lines: Iterable[str], origin: str) -> Iterator[AddResult]:

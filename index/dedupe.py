@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ SHINGLE = 5
 # time, unrelated stories (Jaccard < 0.05) almost never; candidates are then checked exactly.
 BANDS, ROWS = 20, 3
 NEAR_DUPLICATE = 0.7  # share of the shorter text's shingles found in the other
+RECENT = 1024  # articles whose shingles a bulk add keeps at hand (~4 KB each)
 
 _rng = np.random.default_rng(20240327)
 _A = _rng.integers(1, 2**63 - 1, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
@@ -39,9 +41,16 @@ def words(text: str) -> list[str]:
 def keys(text: str) -> tuple[str, list[int]]:
     """Both dedupe keys of a text from one tokenizing: a hash of its words alone (whitespace
     and punctuation changes do not matter) and its LSH bands."""
+    content_hash, band_keys, _ = fingerprint(text)
+    return content_hash, band_keys
+
+
+def fingerprint(text: str) -> tuple[str, list[int], np.ndarray]:
+    """The keys of `keys` and the shingles they came from, which a near-copy check compares."""
     tokens = words(text)
     content_hash = hashlib.blake2b(" ".join(tokens).encode(), digest_size=16).hexdigest()
-    return content_hash, bands(shingles(tokens))
+    hashes = shingles(tokens)
+    return content_hash, bands(hashes), hashes
 
 
 def shingles(tokens: Sequence[str]) -> np.ndarray:
@@ -78,3 +87,25 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
         return 0.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
     return shared / min(len(a), len(b))
+
+
+class RecentShingles:
+    """The shingles of the last articles stored, by id, at most RECENT of them.
+
+    A bulk add's near-copies are mostly of articles stored shortly before; their bodies then
+    need not be read back and tokenized again for each candidate check.
+    """
+
+    def __init__(self, size: int = RECENT) -> None:
+        self.size = size
+        self._by_id: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, article_id: str) -> np.ndarray | None:
+        """The article's shingles if they are at hand."""
+        return self._by_id.get(article_id)
+
+    def put(self, article_id: str, hashes: np.ndarray) -> None:
+        """Keep an article's shingles, forgetting the oldest beyond the size."""
+        self._by_id[article_id] = hashes
+        if len(self._by_id) > self.size:
+            self._by_id.popitem(last=False)

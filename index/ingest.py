@@ -181,7 +181,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
     if not body:
         raise InputError(f"{visible(source.origin)}: no article text found in it")
     check_length(source.origin, body)
-    chash, bands = dedupe.keys(body)
+    chash, bands, shingles = dedupe.fingerprint(body)
     url = clean_line(extracted.url or source.url)
     origin = clean_line(source.origin)
     article = Article(
@@ -199,7 +199,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
         origin=origin,
         tags=normalize_tags(tags),
     )
-    return NewArticle(article, chash, bands, source.raw, extracted.dropped)
+    return NewArticle(article, chash, bands, source.raw, extracted.dropped, shingles)
 
 
 def check_length(origin: str, body: str) -> None:

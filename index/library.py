@@ -77,6 +77,7 @@ class Library(Adding, Reading):
         self.read_only = not os.access(root, os.W_OK)
         self.store = Store(root / "library.db", read_only=self.read_only)
         self.aliases = AliasBook(self.store.db)
+        self.recent_shingles = dedupe.RecentShingles()
         self.index = SearchIndex(root / "index" if self.read_only else _index_folder(root),
                                  on_notice)
         # `reindex` skips this: it rebuilds whatever state the index is in.

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.errors import NotFoundError
 from index.filters import NEWEST_FIRST, Filter, to_sql
@@ -16,6 +17,9 @@ from index.store_open import connect
 from index.store_rows import ARTICLE_COLUMNS, LIST_COLUMNS, from_row, iso, to_row
 from index.textsafe import clean_line
 from index.turns import Turns
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Tables with rows about one article, by their article-id column: `delete` clears each. A
 # feature that keeps per-article rows in a new table adds it here.
@@ -38,6 +42,9 @@ class NewArticle:
     bands: Sequence[int]
     raw: bytes
     dropped: tuple[str, ...] = ()  # input lines cleanup left out, for `show --raw`
+    # the body's dedupe shingles when the cleaner computed them (saves a near-copy check
+    # tokenizing the body again); never stored
+    shingles: np.ndarray | None = None
 
 
 class Store:

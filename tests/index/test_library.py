@@ -85,6 +85,17 @@ def test_readding_is_a_noop_and_near_copy_is_linked(library: Library, tmp_path: 
     assert library.stats()["articles"] == 2
 
 
+def test_near_copy_of_an_article_stored_by_an_earlier_run_is_linked(
+    library_home: Path, tmp_path: Path
+) -> None:
+    # the earlier article's shingles are not at hand in a new run: its body is read back
+    with Library(library_home) as first_run:
+        [first] = add(first_run, write(tmp_path, "a.txt", BORDER))
+    with Library(library_home) as second_run:
+        [copy] = add(second_run, write(tmp_path, "b.txt", BORDER_ELSEWHERE))
+    assert copy.status == "duplicate" and copy.duplicate_of == first.id
+
+
 def test_distinct_stories_are_not_merged(library: Library, tmp_path: Path) -> None:
     results = add(library, *corpus(tmp_path, 30))
     assert [r.status for r in results] == ["added"] * 30
