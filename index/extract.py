@@ -66,6 +66,7 @@ _DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+_REPEAT_GAP = 3  # lines within which a repeated line is a copy, not the article's own
 _META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
 def clean_text(text: str, *, url: str = "", filename: str = "",
                saved: datetime | None = None) -> Extracted:
@@ -88,7 +89,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
     author = _author(lines, anchor, start, end, title)
-    body = _body(without_bio(parts.body, author), title)
+    body = _body(without_bio(parts.body, author), title, lines)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=body,
@@ -278,18 +279,23 @@ def _first_words(paragraphs: list[Line] | list[str]) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _body(lines: list[Line], title: str) -> str:
-    """Kept lines as paragraphs, minus the headline, bylines, date lines and repeats."""
-    seen = {title.casefold()} if title else set()
+def _body(lines: list[Line], title: str, page: list[Line]) -> str:
+    """Kept lines as paragraphs, minus the headline, bylines, date lines and copies."""
+    position = {id(line): number for number, line in enumerate(page)}
+    folded_title = title.casefold()
+    last_seen: dict[str, int] = {}
     paragraphs: list[str] = []
     last_block = None
     # With no blank lines at all, each line is the only paragraph mark there is.
     single = one_block(lines)
     for line in lines:
-        key = line.text.casefold()
-        if key in seen or (not line.prose and is_meta(line)):
+        key, number = line.text.casefold(), position[id(line)]
+        # A copy printed right after its first printing is a gallery's or a layout's double;
+        # farther down, a repeated line is the article's own (recipes, plans, refrains).
+        near = number - last_seen.get(key, -_REPEAT_GAP - 1) <= _REPEAT_GAP
+        last_seen[key] = number
+        if key == folded_title or near or (not line.prose and is_meta(line)):
             continue
-        seen.add(key)
         if line.block == last_block and paragraphs and not single:
             paragraphs[-1] += "\n" + line.text
         else:
