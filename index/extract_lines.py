@@ -61,6 +61,7 @@ _NOTICE = re.compile(
     r"|already a subscriber|subscribe (?:now|today) (?:for|to)|unlimited (?:digital )?access",
     re.IGNORECASE,
 )
+_NOTICE_OPENING = 6  # words before the notice phrase in a long notice line
 # Every _NOTICE match contains one of these (lowercase) substrings.
 _NOTICE_KEYS = (
     "rights reserved", "©", "(c) ", "copyright", "cookie", "privacy policy", "terms of",
@@ -130,7 +131,8 @@ def split_lines(text: str) -> list[Line]:
             block += 1
             continue
         line = Line(clean, _word_count(clean), block)
-        line.furniture = number in notices and line.words <= 80
+        line.furniture = number in notices and (
+            line.words <= 80 or _opens_with_notice(clean))
         lines.append(line)
     sizes: dict[int, int] = {}
     for line in lines:
@@ -161,6 +163,13 @@ def _notice_lines(raws: list[str]) -> set[int]:
                 candidates.add(bisect_right(starts, at) - 1)
                 at = lowered.find(key, at + 1)
     return {n for n in candidates if _NOTICE.search(raws[n])}
+
+
+def _opens_with_notice(text: str) -> bool:
+    """A long notice says what it is in its first words ("This website uses cookies to
+    ..."); an article paragraph that mentions cookies or copyright does so further in."""
+    found = _NOTICE.search(text)
+    return found is not None and len(text[: found.start()].split()) < _NOTICE_OPENING
 
 
 def _has_notice_key(lowered: str) -> bool:

@@ -100,13 +100,3 @@ def test_library_shows_and_finds_a_framed_wire_caption(library: Library, tmp_pat
                for c in article.captions)
     assert [h.article.id for h in library.search("passengers board").hits] == [added.id]
 
-
-def test_lines_an_article_repeats_further_down_stay_in_the_body() -> None:
-    # one line a paragraph, as recipe and plan pages print them
-    day = ("Breakfast\n\nEat within an hour of waking\n\nOats with milk, a pear and a spoon of"
-           " honey.\n\nLunch\n\nEat between noon and two\n")
-    text = (HEAD + PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1] + "\n\nPlan for Monday\n\n" + day
-            + "\nPlan for Tuesday\n\n" + day + "\n" + PARAGRAPHS[2] + "\n\nShare this\n")
-    result = clean_text(text)
-    assert result.body.count("Eat within an hour of waking") == 2
-    assert result.body.count("Eat between noon and two") == 2
