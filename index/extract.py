@@ -41,7 +41,7 @@ from index.extract_outlet import (
     wire_in_dateline,
 )
 from index.extract_parts import Parts, split_parts
-from index.extract_region import after_headline, thread_start, without_bio
+from index.extract_region import after_headline, thread_start, without_about_box, without_bio
 from index.extract_title import (
     MARKDOWN_HEADING,
     breadcrumb,
@@ -89,7 +89,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
     author = _author(lines, anchor, start, end, title)
-    body = _body(without_bio(parts.body, author), title, lines)
+    body = _body(without_about_box(without_bio(parts.body, author)), title, lines)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=body,

@@ -15,6 +15,7 @@ _QUOTE_SIGN_OFF = ("—", "–", "-", "~")  # noqa: RUF001 (typographic dashes o
 _STAMP_WORDS = 12  # a time stamp line is short: a name, a date, "said:" at most
 _BACK_OFF = 3  # lines above the first stamp that may head the thread (name, "Comments")
 _MIN_KEPT_WORDS = 60  # never cut an article down to less prose than this
+_ABOUT_REACH = 20  # words into the paragraph under an "About X" heading that name X again
 
 
 def after_headline(lines: list[Line], region: tuple[int, int], headline: str) -> int:
@@ -81,3 +82,26 @@ def without_bio(lines: list[Line], author: str) -> list[Line]:
                 and lines[i - 1].words <= 6 else i
             return lines[:cut]
     return lines
+
+
+def without_about_box(lines: list[Line]) -> list[Line]:
+    """The body lines without an "About <name>" box closing them ("About Acme", "Über Jane
+    Doe", "Sobre Ana Lima" over a paragraph that begins by naming them again), in any
+    language: a short heading in the last third whose words after the first are all
+    capitalised and all printed again in the prose line under it."""
+    for i in range((2 * len(lines)) // 3, len(lines) - 1):
+        if _about_heading(lines[i], lines[i + 1]):
+            kept = sum(ln.words for ln in lines[:i] if ln.prose)
+            return lines[:i] if kept >= _MIN_KEPT_WORDS else lines
+    return lines
+
+
+def _about_heading(line: Line, following: Line) -> bool:
+    words = line.text.rstrip(":").split()
+    if line.prose or not 2 <= len(words) <= 5 or not following.prose:
+        return False
+    name = words[1:]
+    opening = set(following.text.split()[:_ABOUT_REACH])
+    return all(w[:1].isupper() for w in name) and all(
+        w in opening or f"{w}," in opening or f"{w}’s" in opening or f"{w}'s" in opening
+        for w in name)

@@ -47,3 +47,19 @@ def test_a_paragraph_that_mentions_cookies_further_in_stays() -> None:
     assert len(paragraph.split()) > 80
     text = HEAD + "\n\n".join([*PARAGRAPHS[:2], paragraph, *PARAGRAPHS[2:]]) + "\n"
     assert paragraph in clean_text(text).body
+
+
+def test_an_about_box_closing_the_page_is_not_body() -> None:
+    about = ("About Lea Marsh\n\nLea Marsh covers transport and the harbour for the Shore"
+             " Ledger. She has written about the east shore ferries since 2019.\n")
+    text = HEAD + "\n\n".join(PARAGRAPHS) + "\n\n" + about
+    result = clean_text(text)
+    assert "covers transport" not in result.body
+    assert all(paragraph in result.body for paragraph in PARAGRAPHS)
+
+
+def test_a_closing_subheading_that_names_the_next_paragraph_stays() -> None:
+    section = ("Why Alder Matters\n\nAlder is the only port on the east shore that can take the"
+               " larger ferries, which is why the county chose it for the new terminal.\n")
+    text = HEAD + "\n\n".join(PARAGRAPHS) + "\n\n" + section
+    assert "Alder is the only port" in clean_text(text).body
