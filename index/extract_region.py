@@ -15,6 +15,7 @@ _QUOTE_SIGN_OFF = ("—", "–", "-", "~")  # noqa: RUF001 (typographic dashes o
 _STAMP_WORDS = 12  # a time stamp line is short: a name, a date, "said:" at most
 _BACK_OFF = 3  # lines above the first stamp that may head the thread (name, "Comments")
 _MIN_KEPT_WORDS = 60  # never cut an article down to less prose than this
+_WORD = re.compile(r"\w+")
 _ABOUT_REACH = 20  # words into the paragraph under an "About X" heading that name X again
 
 
@@ -101,7 +102,6 @@ def _about_heading(line: Line, following: Line) -> bool:
     if line.prose or not 2 <= len(words) <= 5 or not following.prose:
         return False
     name = words[1:]
-    opening = set(following.text.split()[:_ABOUT_REACH])
+    opening = set(_WORD.findall(" ".join(following.text.split()[:_ABOUT_REACH])))
     return all(w[:1].isupper() for w in name) and all(
-        w in opening or f"{w}," in opening or f"{w}’s" in opening or f"{w}'s" in opening
-        for w in name)
+        set(_WORD.findall(w)) <= opening for w in name)
