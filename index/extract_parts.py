@@ -52,7 +52,10 @@ _AGENCY_TAIL = re.compile(r"[.!?]\s+(" + _AGENCIES + r")$", re.IGNORECASE)
 _AGENCY_BRACKETS = re.compile(r"\((" + _AGENCIES + r")\)\W*$", re.IGNORECASE)
 # A credit line opened by its label: "Photo: ...", "(Image: © ...)", "Photograph by ...".
 _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|credit)s?\b", re.IGNORECASE)
+_CLOSERS = "\"'”’»)] "
+_STOPS = frozenset(".!?…")
 _QUOTES = re.compile(r"[\"“”«»]|\s'|'\s")
+_MIN_CAPTION_WORDS = 3  # words before an agency's name that make a caption
 _MAX_WORDS = 35  # a caption is shorter than this, unless a credit frames it
 _MAX_FRAMED_WORDS = 70  # wire captions under a photo, its credit in the same block
 _CREDIT_SEPARATOR = re.compile(r"\s*[/|,]\s*|\s+via\s+")
@@ -75,8 +78,6 @@ def credit_line(line: Line) -> bool:
     text = line.text.strip()
     if line.words > 10 or text.endswith((".", "!", "?", ":")):
         return False
-    if _BRACKETED_NAME.match(text):
-        return True
     inner = text[1:-1] if text.startswith("(") and text.endswith(")") else text
     parts = [p for p in _CREDIT_SEPARATOR.split(inner) if p]
     agency = _AGENCY.search(inner) or (text.startswith("(") and "/" in inner)
@@ -91,17 +92,25 @@ def is_caption(line: Line, following: Line | None) -> bool:
         return False
     if _CAPTION_START.match(text) or _CREDIT_END.search(text) or _agency_tail(text):
         return True
-    # Quoted speech is the story's, not a picture's.
-    return (following is not None and following.block - line.block <= 1
-            and not _QUOTES.search(text) and _bare_credit(following))
+    if following is None or following.block - line.block > 1 or _QUOTES.search(text):
+        return False  # quoted speech is the story's, not a picture's
+    return _bare_credit(following) or _named_under(line, following)
+
+
+def _named_under(line: Line, following: Line) -> bool:
+    """A caption with no stop at its end and a name in brackets under it in the same block
+    ("Kevin Mayer, who oversees the service" / "(Walt Disney Co.)"); a sentence that a
+    sign-off such as "(Associated Press)" closes is the story's last paragraph."""
+    return (following.block == line.block and bool(_BRACKETED_NAME.match(following.text))
+            and line.text.rstrip(_CLOSERS)[-1:] not in _STOPS)
 
 
 def _agency_tail(text: str) -> bool:
     """A caption closed by a photo agency's name, bare or in brackets, in its own capitals
     ("... Getty", "... (AP)", "... (Reuters)")."""
     found = _AGENCY_TAIL.search(text) or _AGENCY_BRACKETS.search(text)
-    if not found:
-        return False
+    if not found or len(text[: found.start()].split()) < _MIN_CAPTION_WORDS:
+        return False  # a sign-off on its own line ("(Associated Press)") is no caption
     name = found.group(1)
     return name[0].isupper() and (name.isupper() or name[1:].islower() or " " in name)
 

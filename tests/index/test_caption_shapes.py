@@ -100,3 +100,10 @@ def test_library_shows_and_finds_a_framed_wire_caption(library: Library, tmp_pat
                for c in article.captions)
     assert [h.article.id for h in library.search("passengers board").hits] == [added.id]
 
+
+
+def test_a_last_paragraph_over_a_bracketed_sign_off_stays_in_the_body() -> None:
+    closing = "The county will vote on the second phase in March.\n(Associated Press)"
+    result = clean_text(page(closing))
+    assert "The county will vote on the second phase in March." in result.body
+    assert result.captions == ()
