@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Photo captions and credits as news pages print them ("FILE - In this 2001 file photo, ...",
@@ -101,6 +102,8 @@ def is_dangling(sentence: str) -> bool:
     return bool(_DANGLING.match(sentence))
 
 
+# Asked twice of every candidate (its own weight, and its article's share of reporting).
+@functools.lru_cache(maxsize=4096)
 def is_commentary(sentence: str) -> bool:
     """Whether the sentence is the writer's view rather than reported fact: outside quotation
     marks it speaks in the first person or hedges ("should", "likely", "suggests"), and it
