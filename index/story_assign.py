@@ -1,6 +1,6 @@
 """Placing articles into stored stories: a new article joins a story of its days, or starts one.
 
-The same grouping (story_group.average_link, same threshold) decides, with the stories stored
+The same grouping (story_group.average_link, same rules) decides, with the stories stored
 around the new articles' dates as fixed groups: they take in new articles but never merge.
 """
 
@@ -88,7 +88,8 @@ def place(store: Store, roots: Sequence[Article]) -> dict[str, str]:
 
 def _place_batch(store: Store, new: list[Article]) -> dict[str, str]:
     """Group these articles with the stored stories of their days (those stories fixed),
-    comparing each new article with the stories, not the stories with each other."""
+    comparing each new article with the stories (and a candidate story's members with each
+    other, for the cohesion test), not every story with every other."""
     if not new:
         return {}
     dates = [_utc(a.date) for a in new]
@@ -103,6 +104,10 @@ def _place_batch(store: Store, new: list[Article]) -> dict[str, str]:
     similarity = np.zeros((len(keep), len(keep)), dtype=np.float32)
     similarity[len(keep) - len(new):, :] = cross[:, keep]
     similarity[:, len(keep) - len(new):] = cross[:, keep].T
+    stored = keep[: len(keep) - len(new)]
+    if stored:  # the candidates' own members, for the grouping's cohesion test
+        similarity[: len(stored), : len(stored)] = (
+            story_features.similarity_to(found, stored)[:, stored])
     groups = average_link(similarity, fixed=[list(range(*span)) for span in _spans(fixed)])
     return _store(store, groups, stories, new, len(keep) - len(new))
 
