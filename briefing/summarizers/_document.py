@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import Stemmer
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -50,6 +51,12 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^By [A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*\s*(?:[.,|]|and\b|for\b)")
+# A dash or bullet opening a sentence (wire copy's "_ ", a list's "- "): not part of it.
+_LEADING_DASH = re.compile(r"^(?:_|--?|[\u2013\u2014\u2022*])\s+")
+# Title case: small words capitalized inside the line ("Warns: Baby Is In Danger") is how a
+# headline or a teaser writes, not a sentence.
+_SMALL_WORDS = frozenset(("Is", "In", "Of", "To", "For", "On", "At", "And", "With", "By", "From",
+                          "A", "An", "The", "Are", "As", "Into", "Over", "After"))
 _FINAL_PUNCTUATION = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 MIN_PROSE_WORDS = 4
 # The work bound every summarizer gets, since they all start here: several compare every
@@ -116,7 +123,7 @@ def _prose_paragraph(sentences: tuple[Sentence, ...], seen: set[str]) -> Paragra
         text = str(sentence)
         if len(text) > MAX_SENTENCE_CHARS:
             continue
-        text = strip_dateline(text) if i == 0 else text
+        text = _LEADING_DASH.sub("", strip_dateline(text) if i == 0 else text)
         if text not in seen and is_prose(text):
             seen.add(text)
             kept.append(Sentence(text, TOKENIZER))
@@ -136,7 +143,17 @@ def is_prose(sentence: str) -> bool:
         return False
     if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence) or is_caption(sentence):
         return False
+    if is_title_case(words):
+        return False
     return sum(map(str.isupper, sentence)) <= 0.5 * sum(map(str.isalpha, sentence))
+
+
+def is_title_case(words: Sequence[str]) -> bool:
+    """Whether the words are a headline's: most capitalized, small words among them too."""
+    inner = [w for w in words[1:] if w[:1].isalpha()]
+    capital = [w for w in inner if w[0].isupper()]
+    small = sum(w in _SMALL_WORDS for w in capital)
+    return len(inner) >= 4 and small >= 2 and len(capital) >= 0.6 * len(inner)
 
 
 def verbatim(body: str, sentence: str) -> str:

@@ -14,6 +14,7 @@ _CAPTION = re.compile(
     r"|Getty Images|\bAP Photo\b|\bfile (?:photo|image|picture)\b|\bundated (?:photo|handout)"
     r"|\bphoto (?:released|provided|taken) by\b|\bis pictured\b|\bare pictured\b"
     r"|\b(?:poses?|posing|stands?) for a (?:portrait|photo(?:graph)?)\b"
+    r"|\bin this (?:[\w-]+ ){0,2}(?:photo(?:graph)?|image|picture)\b"
     r"|\((?:Associated Press|AP|Reuters|AFP|EPA)(?: Photo)?\)\s*$|\bCredit:|\bImage:"
     r"|/(?:AP|AFP|Reuters|EPA|Getty|Shutterstock|Invision)\b",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from briefing.summarizers._coverage import Coverage, content_terms
 from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers._quality import (
     facts,
@@ -44,6 +45,8 @@ class StoryWeights:
     spread: float = 2.0  # a concept weighs (articles using it) ** spread
     single: float = 0.3  # weight of a concept only one article (or sentence) uses
     commentary: float = 0.7  # a sentence in the writer's own voice counts this much
+    saturation: float = 0.25  # a sentence counts as covered at this share of its similarity
+    similarity: float = 0.5  # weight of that coverage against the concepts' (see Coverage)
 
 
 class StoryDocument(ObjectDocumentModel):  # type: ignore[misc]
@@ -112,7 +115,11 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         prior = {i: self._prior(texts[i], origins[i][1])
                  * (1.0 if is_reported(texts[i]) else reporting[origins[i][0]])
                  for i in candidates}
-        return _greedy(candidates, concepts, weights, prior, self._lengths(document, candidates),
+        terms = {i: content_terms(document.sentences[i].words, self._stemmer, self.stop_words)
+                 for i in candidates}
+        coverage = Coverage(concepts, weights, terms, saturation=self.weights.saturation,
+                            share=self.weights.similarity)
+        return _greedy(candidates, coverage, prior, self._lengths(document, candidates),
                        self.weights.length, sentences, words)
 
     def read_in_order(self, document: ObjectDocumentModel, picked: Sequence[int]) -> list[int]:
@@ -217,8 +224,7 @@ def _concept_weights(
 
 def _greedy(
     candidates: list[int],
-    concepts: dict[int, frozenset[str]],
-    weights: dict[str, float],
+    coverage: Coverage,
     prior: dict[int, float],
     lengths: dict[int, int],
     exponent: float,
@@ -231,23 +237,22 @@ def _greedy(
     and only the heap's top is recomputed until it stays on top (Minoux's accelerated greedy,
     the same picks as recomputing every gain each round, at a fraction of the cost)."""
     cost = {i: prior[i] / max(lengths[i], 1) ** exponent for i in candidates}
-    heap = [(-sum(weights[c] for c in concepts[i]) * cost[i], i) for i in candidates]
+    heap = [(-coverage.gain(i) * cost[i], i) for i in candidates]
     heapq.heapify(heap)
-    covered: set[str] = set()
     picked: list[int] = []
     total = 0
     while heap and (sentences is None or len(picked) < sentences):
         if words is not None and total >= words:
             break
         _, i = heapq.heappop(heap)
-        gain = sum(weights[c] for c in concepts[i] - covered) * cost[i]
+        gain = coverage.gain(i) * cost[i]
         if heap and (-gain, i) > heap[0]:
             heapq.heappush(heap, (-gain, i))  # stale: someone else may be better now
             continue
         if picked and gain <= 0:
             break
         picked.append(i)
-        covered |= concepts[i]
+        coverage.take(i)
         total += lengths[i]
     return picked
 

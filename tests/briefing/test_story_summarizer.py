@@ -149,3 +149,19 @@ def test_a_word_budget_reads_as_a_paragraph() -> None:
     story = summarize_story(ARTICLES, words=60)
     assert story[0] == ranked[0]  # the key sentence still leads
     assert {p.text for p in story} <= {p.text for p in ranked}
+
+
+def test_headlines_image_captions_and_leading_dashes_are_not_sentences() -> None:
+    body = (
+        "Harbour Board Chief Warns: New Crane Is In Trouble!\n\n"
+        "The harbour board said on Friday that its new crane had failed two safety checks.\n\n"
+        "_ Inspectors from the port authority will return on Monday to test the brakes.\n\n"
+        "The crane stands over the east quay in this undated photo from the harbour board."
+    )
+    sentences = [str(s) for s in build_document(body).sentences]
+    assert sentences == [
+        "The harbour board said on Friday that its new crane had failed two safety checks.",
+        "Inspectors from the port authority will return on Monday to test the brakes.",
+    ]
+    picked = summarize_story([("Crane fails checks", body)], sentences=5)
+    assert picked[0].text == sentences[0]

@@ -1,0 +1,59 @@
+"""What a story summary covers: the articles' shared concepts, and how much of every sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from briefing.summarizers.news import tfidf_rows
+
+
+class Coverage:
+    """The summary's worth, one pick at a time: the weights of the concepts it covers, plus
+    how well it stands for every candidate sentence (Lin and Bilmes' coverage: the TF-IDF
+    cosines of each sentence to the picks, summed and capped at `saturation` times that
+    sentence's cosines to all candidates, so no sentence is "covered" twice over). Both parts
+    only gain less as picks are added, which the lazy greedy relies on."""
+
+    def __init__(
+        self,
+        concepts: dict[int, frozenset[str]],
+        weights: dict[str, float],
+        terms: dict[int, list[str]],
+        *,
+        saturation: float,
+        share: float,
+    ) -> None:
+        self._concepts = concepts
+        self._weights = weights
+        self._covered: set[str] = set()
+        self._row = {i: row for row, i in enumerate(terms)}
+        matrix = tfidf_rows(list(terms.values()))
+        self._similar = matrix @ matrix.T
+        self._cap = saturation * self._similar.sum(axis=1)
+        self._sum = np.zeros(len(self._row))
+        # The similarity part in concept-weight units: `share` of the concepts' total weight.
+        total = float(self._cap.sum())
+        self._scale = share * sum(weights.values()) / total if total > 0 else 0.0
+
+    def gain(self, i: int) -> float:
+        """What picking sentence `i` now would add."""
+        gain = sum(self._weights[c] for c in self._concepts[i] - self._covered)
+        if self._scale:
+            column = self._similar[:, self._row[i]]
+            now = np.minimum(self._sum, self._cap)
+            gain += self._scale * float((np.minimum(self._sum + column, self._cap) - now).sum())
+        return gain
+
+    def take(self, i: int) -> None:
+        """Count sentence `i` as picked."""
+        self._covered |= self._concepts[i]
+        self._sum += self._similar[:, self._row[i]]
+
+
+def content_terms(
+    words: Sequence[str], stem: Callable[[str], str], stop_words: frozenset[str]
+) -> list[str]:
+    """The stemmed content words of a sentence, for its TF-IDF row."""
+    return [stem(w.lower()) for w in words if w.isalnum() and w.lower() not in stop_words]
