@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
-
-from briefing.summarizers.news import tfidf_rows
 
 
 class Coverage:
@@ -29,8 +29,7 @@ class Coverage:
         self._weights = weights
         self._covered: set[str] = set()
         self._row = {i: row for row, i in enumerate(terms)}
-        matrix = tfidf_rows(list(terms.values()))
-        self._similar = matrix @ matrix.T
+        self._similar = _cosines(list(terms.values()))
         self._cap = saturation * self._similar.sum(axis=1)
         self._sum = np.zeros(len(self._row))
         # The similarity part in concept-weight units: `share` of the concepts' total weight.
@@ -50,6 +49,26 @@ class Coverage:
         """Count sentence `i` as picked."""
         self._covered |= self._concepts[i]
         self._sum += self._similar[:, self._row[i]]
+
+
+def _cosines(terms: list[list[str]]) -> np.ndarray:
+    """The TF-IDF cosine (smoothed idf over these sentences) of every pair of sentences. A term
+    only one sentence uses adds to that sentence's own entry only, so the product runs over the
+    shared terms (a few in ten) and the diagonal is 1: the same matrix at a fraction of the cost."""
+    frequency = Counter(t for sentence in terms for t in set(sentence))
+    shared = {t: column for column, t in enumerate(t for t, f in frequency.items() if f > 1)}
+    matrix = np.zeros((len(terms), max(len(shared), 1)))
+    for row, sentence in enumerate(terms):
+        counts = Counter(sentence)
+        weight = {t: c * (math.log((1 + len(terms)) / (1 + frequency[t])) + 1)
+                  for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weight.values())) or 1.0
+        for t, w in weight.items():
+            if t in shared:
+                matrix[row, shared[t]] = w / norm
+    similar = matrix @ matrix.T
+    np.fill_diagonal(similar, [1.0 if sentence else 0.0 for sentence in terms])
+    return similar
 
 
 def content_terms(
