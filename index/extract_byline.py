@@ -233,8 +233,15 @@ def _names_only(line: str) -> str:
     return "".join(parts[:-1]) + " ".join(words)
 
 
+def reading_time(text: str) -> bool:
+    """A reading-time stamp alone on its line ("3 min read"), part of the byline's block."""
+    return len(text.split()) <= 6 and bool(_READING_TIME.search(text))
+
+
 def _dated(near: Sequence[NearLine]) -> set[int]:
-    return {ln.index for ln in near if len(ln.text.split()) <= 12 and says_when(ln.text)}
+    # A reading time stands where a date would, beside the writer's name.
+    return {ln.index for ln in near
+            if len(ln.text.split()) <= 12 and (says_when(ln.text) or reading_time(ln.text))}
 
 
 def _boxed_names(texts: Sequence[str]) -> Counter[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from index.extract_byline import reading_time
 from index.extract_dates import find_date
 from index.extract_lines import Line, title_case
 from index.extract_meta import find_author
@@ -17,7 +18,7 @@ MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _TITLE_BAR = re.compile(r"\s+[|｜•·]\s+")
 _TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
 # "Home > News > Regional", "Sport » Football": a path of short items, never a headline.
-_CRUMB = re.compile(r"\s+[>»›→/]\s+")
+_CRUMB = re.compile(r"\s+[>»›→/|•·]\s+")
 _TITLE_WINDOW = 12  # lines above the article searched for its headline
 _PUNCT = re.compile(r"[.,;:!?]")
 # Navigation sections: short title-case lines on top that are not the site's name.
@@ -173,7 +174,8 @@ def _is_headline(line: Line, *, first: bool = False) -> bool:
 
 
 def is_meta(line: Line) -> bool:
-    return bool(find_author(line.text)) or (line.words <= 14 and find_date(line.text) is not None)
+    return (bool(find_author(line.text)) or reading_time(line.text)
+            or (line.words <= 14 and find_date(line.text) is not None))
 
 
 def index_of(lines: list[Line], title: str, start: int) -> int:

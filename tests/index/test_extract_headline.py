@@ -79,3 +79,13 @@ def test_a_path_of_sections_on_top_is_not_the_headline() -> None:
     # A headline with a slash in it is still a headline.
     page = "Dam plan: raise by four metres / board vote due in June\n\n" + BODY
     assert clean_text(page).title.startswith("Dam plan")
+
+
+def test_a_bar_of_menu_items_and_a_reading_time_are_not_headlines() -> None:
+    headline = "Water board backs plan to raise the northern dam"
+    page = f"Home | News | Sport | Weather | Contact\n\n{headline}\n\n" + BODY
+    assert clean_text(page).title == headline
+    # A reading time under the writer's name is part of the byline, not a headline.
+    result = clean_text(f"News\n\n{headline}\n\nAda Moss\n3 min read\n\n" + BODY)
+    assert result.title == headline
+    assert result.author == "Ada Moss"
