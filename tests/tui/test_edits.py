@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from index.errors import NewsdeskError
 from index.library import Library
@@ -22,6 +22,10 @@ def listing(app: NewsdeskApp) -> ArticleList:
     return app.main_screen.query_one(ArticleList)
 
 
+def status(app: NewsdeskApp) -> str:
+    return str(app.main_screen.query_one("#status", Static).render())
+
+
 def stored(home: Path, article_id: str):
     with Library(home) as other:
         return other.get(article_id)
@@ -31,6 +35,7 @@ async def test_d_asks_then_deletes_and_u_brings_it_back(sample_home: Path) -> No
     app = NewsdeskApp()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert status(app) == "All articles · 16 articles"
         await pilot.press("j")
         doomed = listing(app).current
         assert doomed is not None
@@ -42,6 +47,7 @@ async def test_d_asks_then_deletes_and_u_brings_it_back(sample_home: Path) -> No
         await pilot.press("d", "y")
         await settle(pilot)
         assert doomed.id not in [a.id for a in listing(app).articles]
+        assert status(app) == "All articles · 15 articles"  # counted at once, not at a reload
         with pytest.raises(NewsdeskError):
             stored(sample_home, doomed.id)
         await pilot.press("u")

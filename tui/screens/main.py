@@ -77,6 +77,7 @@ class MainScreen(ArticleScreen):
         self.tags: list[str] = []
         self.basket_count: int | None = None
         self._counts_pending = False
+        self._searched = False  # the list shows a search's matches, not a view's articles
         self._data_version: int | None = None
 
     @property
@@ -244,18 +245,19 @@ class MainScreen(ArticleScreen):
             keep, cursor = current.id, self.listing.position[0] - 1
         self.listing.show(message.articles, message.total, base=request.offset,
                           keep=keep, cursor=cursor)
-        self._status(self._describe(message))
+        self._searched = message.terms is not None
+        self._status(self._describe(message.total))
         if self._counts_pending:
             self._counts_pending = False
             self.refresh_counts()
 
-    def _describe(self, message: ListingLoaded) -> str:
-        if message.terms is None:
-            return f"{self.view.label} · {_count(message.total, 'article')}"
+    def _describe(self, total: int) -> str:
+        """The status line: the view or search shown, and how many articles it holds."""
+        if not self._searched:
+            return f"{self.view.label} · {_count(total, 'article')}"
         if not self.search_text:
-            return f"{self.view.label} · {_count(message.total, 'match')}"
-        return (f"Search “{self.search_text}” · {_count(message.total, 'match')}"
-                f" · by {self.sort}")
+            return f"{self.view.label} · {_count(total, 'match')}"
+        return f"Search “{self.search_text}” · {_count(total, 'match')} · by {self.sort}"
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
         self.tags = [t for t, _n, _u in message.tags]
@@ -277,8 +279,9 @@ class MainScreen(ArticleScreen):
         self.listing.update_article(article)
 
     def article_deleted(self, article_id: str) -> None:
-        """An article was deleted: drop its row."""
-        self.listing.remove_article(article_id)
+        """An article was deleted: drop its row, and count one fewer."""
+        if self.listing.remove_article(article_id):
+            self._status(self._describe(self.listing.position[1]))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)

@@ -161,15 +161,16 @@ class ArticleList(DataTable[Text]):
                 self.update_cell(article.id, "marks", marks(article, article.id in self._selected))
                 self.update_cell(article.id, "title", self._headline(article))
 
-    def remove_article(self, article_id: str) -> None:
-        """Drop a deleted article's row."""
+    def remove_article(self, article_id: str) -> bool:
+        """Drop a deleted article's row; False if it had none."""
         for row, old in enumerate(self._articles):
             if old.id == article_id:
                 del self._articles[row]
                 self._total = max(0, self._total - 1)
                 self._selected.discard(article_id)
                 self.remove_row(article_id)
-                return
+                return True
+        return False
 
     def on_resize(self) -> None:
         if self._column_widths() != self._widths:
