@@ -217,5 +217,8 @@ async def test_an_undated_article_says_so_not_the_day_it_was_added(library_home:
         assert library.get(added.id).published is None
     app = NewsdeskApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.main_screen.query_one(ArticleList)
+        assert table.get_row_at(0)[-1].plain == "undated"  # the Date column
         shown = str((await open_first(app, pilot)).query_one("#article-header", Static).render())
         assert "date unknown, added" in shown

@@ -80,6 +80,20 @@ def test_story_dates_show_the_year_like_the_article_list() -> None:
     assert "2024-03-27" in story_lines([article]).plain
 
 
+def test_an_undated_article_lends_no_date_to_its_story() -> None:
+    # A note saved today about a 2024 event: its added day is not when the story happened.
+    published = datetime(2024, 3, 27, 9, 0, tzinfo=UTC)
+    added = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+    report = Article(id="a", title="Talks on the dam resume", body="", published=published)
+    note = Article(id="b", title="Notes on the dam talks", body="", added=added)
+    story = Story(id="s1", title=report.title, article_ids=("a", "b"), outlets=(),
+                  first=published, last=added, score=1.0, new=True, updated=False)
+    assert story_label(story, [report, note]).plain.endswith("2 articles · 2024-03-27")
+    assert story_label(story, [note]).plain.endswith("date unknown")
+    assert article_label(note).plain == "date unknown — Notes on the dam talks"
+    assert "2026-11-22" not in story_lines([note]).plain
+
+
 async def test_the_article_does_not_wait_for_its_story(
         sample_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Placing articles in stories can take many seconds on a large library: held here until

@@ -3,7 +3,7 @@ articles."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,7 +22,7 @@ from index.models import Article
 from index.textsafe import visible, visible_line
 from tui.messages import LibraryFailed
 from tui.screens.reader import ReaderScreen
-from tui.widgets.article_list import DATE_FORMAT
+from tui.widgets.article_list import DATE_FORMAT, published_day
 
 if TYPE_CHECKING:  # the library loads Whoosh and numpy, which the first screen never needs
     from index.library import Library
@@ -33,26 +33,33 @@ if TYPE_CHECKING:  # the library loads Whoosh and numpy, which the first screen 
     Source = Callable[[Library], list[str]]
 
 
-def story_label(story: Story) -> Text:
-    """Two lines: the headline (with new / updated), then outlets, count and dates."""
+def story_label(story: Story, members: Sequence[Article] = ()) -> Text:
+    """Two lines: the headline (with new / updated), then outlets, count and the dates its
+    loaded `members` were published (an undated one's added day is no date of the story)."""
     text = Text(visible_line(story.title), style="bold")
     if story.new:
         text.append("  new", style="bold #4ebf71")
     elif story.updated:
         text.append("  updated", style="bold #f5c211")
     count = len(story.article_ids)
-    dates = story.first.strftime(DATE_FORMAT)
-    if story.last.date() != story.first.date():
-        dates += " to " + story.last.strftime(DATE_FORMAT)
-    about = [", ".join(story.outlets), f"{count} article{'s' * (count != 1)}", dates]
+    about = [", ".join(story.outlets), f"{count} article{'s' * (count != 1)}",
+             _span(story, members)]
     text.append("\n" + visible_line(" · ".join(p for p in about if p)), style="italic")
     return text
 
 
+def _span(story: Story, members: Sequence[Article]) -> str:
+    days = sorted({a.published.strftime(DATE_FORMAT) for a in members if a.published})
+    if not members:  # not loaded: the story's own dates
+        days = sorted({story.first.strftime(DATE_FORMAT), story.last.strftime(DATE_FORMAT)})
+    if not days:
+        return "date unknown"
+    return days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
+
+
 def article_label(article: Article) -> Text:
     """One line: date, outlet and headline."""
-    about = " — ".join(
-        p for p in (article.date.strftime(DATE_FORMAT), article.outlet, article.title) if p)
+    about = " — ".join(p for p in (published_day(article), article.outlet, article.title) if p)
     return Text(visible_line(about))
 
 
@@ -111,7 +118,8 @@ class StoriesScreen(Screen[None]):
             f"Stories of {visible_line(self.label)}: {count} stor{'ies' if count != 1 else 'y'},"
             " most important first"))
         stories = self.query_one("#story-list", OptionList)
-        stories.set_options([Option(story_label(s), id=s.id) for s in self.stories])
+        stories.set_options([Option(story_label(s, self.articles.get(s.id, [])), id=s.id)
+                             for s in self.stories])
         if self.stories:
             stories.highlighted = 0
 

@@ -22,6 +22,12 @@ PADDING = 2  # cells around each column
 HEADLINE_MIN = 36  # narrower than this, the outlet column gives its room to the headline
 
 
+def published_day(article: Article, unknown: str = "date unknown") -> str:
+    """The day the article was published, or `unknown`: the day it was added never stands in
+    for it unlabelled (the reader's header says both)."""
+    return article.published.strftime(DATE_FORMAT) if article.published else unknown
+
+
 def marks(article: Article, selected: bool = False) -> Text:
     """Selection, unread, starred, basket and copy marks, always five cells wide."""
     text = Text()
@@ -209,7 +215,7 @@ class ArticleList(DataTable[Text]):
             marks(article, article.id in self._selected),
             self._headline(article),
             *outlet,
-            Text(article.date.strftime(DATE_FORMAT), style="dim"),
+            Text(published_day(article, "undated"), style="dim"),
             key=article.id,
         )
 

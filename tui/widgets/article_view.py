@@ -12,7 +12,7 @@ from textual.widgets import Markdown, Static
 
 from index.models import Article
 from index.textsafe import visible, visible_line
-from tui.widgets.article_list import DATE_FORMAT
+from tui.widgets.article_list import published_day
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
 # leaves nothing in untrusted text that the parser could read as markup.
@@ -73,8 +73,7 @@ def story_lines(story: list[Article]) -> Text:
     """The other articles of a story, one a line: date, outlet, headline."""
     lines = Text("Also in this story:", style="bold")
     for other in story:
-        when = other.date.strftime(DATE_FORMAT)
-        about = " — ".join(p for p in (when, other.outlet, other.title) if p)
+        about = " — ".join(p for p in (published_day(other), other.outlet, other.title) if p)
         lines.append("\n  ◦ " + visible_line(about))
     return lines
 
