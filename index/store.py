@@ -215,7 +215,12 @@ class Store:
 
     def find_url(self, url: str) -> str | None:
         """The id of the article saved from this URL, if any."""
-        row = self.db.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (url,)).fetchone()
+        if not url:
+            return None
+        # `url != ''` lets SQLite use the partial index articles_url; without it every
+        # fetched page's check read the whole table
+        row = self.db.execute("SELECT id FROM articles WHERE url = ? AND url != '' LIMIT 1",
+                              (url,)).fetchone()
         return row[0] if row else None
 
     def band_candidates(self, bands: Sequence[int]) -> dict[str, int]:

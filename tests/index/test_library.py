@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from index.errors import NotFoundError, QueryError
+from index.ingest import Source
 from index.library import Library
+from index.sources import SOURCES
 from tests.index.samples import BORDER, BORDER_ELSEWHERE, GRAIN, WATER, corpus, write
 
 
@@ -94,6 +96,21 @@ def test_near_copy_of_an_article_stored_by_an_earlier_run_is_linked(
     with Library(library_home) as second_run:
         [copy] = add(second_run, write(tmp_path, "b.txt", BORDER_ELSEWHERE))
     assert copy.status == "duplicate" and copy.duplicate_of == first.id
+
+
+def test_a_page_fetched_again_is_found_by_its_url_through_an_index(library: Library) -> None:
+    page = "https://example.com/news/grain"
+    [first] = library.add_sources([Source("feed item", GRAIN.encode(), SOURCES["text"], page)])
+    statements: list[str] = []
+    library.store.db.set_trace_callback(statements.append)
+    # the page has changed since (other text), but it is the same page
+    [again] = library.add_sources([Source("feed item 2", WATER.encode(), SOURCES["text"], page)])
+    library.store.db.set_trace_callback(None)
+    assert again.status == "duplicate" and again.duplicate_of == first.id
+    [check] = [s for s in statements if "FROM articles WHERE url" in s]
+    plan = library.store.db.execute(f"EXPLAIN QUERY PLAN {check}").fetchall()
+    # a lookup, not a read of every stored article (seconds a page in a large library)
+    assert any("USING INDEX articles_url" in row[-1] for row in plan), plan
 
 
 def test_distinct_stories_are_not_merged(library: Library, tmp_path: Path) -> None:
