@@ -7,9 +7,21 @@ import numpy as np
 
 from index import story_features
 from index.library import Library
+from index.stories import group
 from index.story_vectors import bags, vectorize
-from tests.index.story_samples import HIT_FOLLOW_UP, TODAY
+from tests.index.story_samples import (
+    DERBY,
+    HIT_FOLLOW_UP,
+    HIT_STRIKE,
+    HIT_STRIKE_OTHER_OUTLET,
+    RUTBA_STRIKE,
+    RUTBA_STRIKE_OTHER_OUTLET,
+    TODAY,
+)
 from tests.index.test_stories import load, story_of
+
+ALL = [HIT_STRIKE, HIT_STRIKE_OTHER_OUTLET, DERBY, HIT_FOLLOW_UP, RUTBA_STRIKE,
+       RUTBA_STRIKE_OTHER_OUTLET]
 
 
 def kept(library: Library) -> set[str]:
@@ -52,3 +64,21 @@ def test_an_edited_article_gets_its_features_made_again(library: Library) -> Non
     assert "derby" not in kept(library)
     library.delete(["rutba-euphrates"])
     assert "rutba-euphrates" not in kept(library)
+
+
+def test_new_articles_arriving_together_are_placed_as_a_whole_grouping_would(
+    library: Library,
+) -> None:
+    # Stored: the Hit strike (two reports). Arriving together: its follow-up and the two
+    # reports of the Rutba strike, another event of the same kind in the same province.
+    first = library.stories(load(library, HIT_STRIKE, HIT_STRIKE_OTHER_OUTLET, DERBY))
+    hit = story_of(first, "hit-levant")
+    later = library.stories(load(library, HIT_FOLLOW_UP, RUTBA_STRIKE,
+                                 RUTBA_STRIKE_OTHER_OUTLET))
+    assert story_of(later, "hit-funeral").id == hit.id
+    placed = {frozenset(s.article_ids) for s in library.stories(
+        [str(a["id"]) for a in ALL])}
+    articles = library.store.get_many([str(a["id"]) for a in ALL])
+    whole = {frozenset(articles[i].id for i in g) for g in group(articles)}
+    assert placed == whole
+    assert frozenset({"rutba-levant", "rutba-euphrates"}) in placed
