@@ -26,6 +26,7 @@ from index.extract_headline import Page as HeadlinePage
 from index.extract_headline import candidates
 from index.extract_headline import choose as choose_headline
 from index.extract_lines import Line, is_furniture, keep, main_region, split_lines
+from index.extract_lists import trailing_list
 from index.extract_meta import (
     copyright_outlet,
     known_outlet,
@@ -86,6 +87,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     else:
         region = lines[start:end]
         body_lines = without_boilerplate(region, [ln for ln in region if keep(ln)], lines)
+        body_lines += trailing_list(lines, end)
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
     parts = split_parts(lines, body_lines, printed, is_meta)
     author = _author(lines, anchor, start, end, title)
