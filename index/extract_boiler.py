@@ -202,4 +202,4 @@ def region_signals(region: list[Line], page: list[Line]) -> list[list[float]]:
 def judged(line: Line) -> bool:
     """Whether the model judges the line: sentences only. Short lines inside the article's
     run (list items, table cells, subheadings) are the region rules' to keep."""
-    return line.prose or line.words >= 8
+    return (line.prose or line.words >= 8) and not line.table

@@ -22,7 +22,10 @@ _WORDS = re.compile(r"[\w\s]+")
 _MIN_ROWS = 5  # a list is at least this many lines
 _SHARE = 0.5  # of the first block's lines, sharing the most common skeleton
 _REACH = 2  # lines between the article's last line and the list (a heading, a blank)
-_MISSES = 1  # lines in a row off the list's shapes that it may still span
+_MISSES = 1
+# Fields the list's commonest line shape has: three, since one separator is any headline's
+# ("Breaking: Team Wins", "Rome, Paris") and a count in brackets an archive's ("May (24)").
+_TABLE_FIELDS = 3  # lines in a row off the list's shapes that it may still span
 
 
 def skeleton(text: str) -> str:
@@ -30,9 +33,9 @@ def skeleton(text: str) -> str:
     return _WORDS.sub("a", text)
 
 
-def _fields(shape: str) -> bool:
-    # Punctuation between two runs of words: a field layout, not a prefix ("% 12") or junk.
-    return shape.count("a") >= 2
+def _fields(shape: str, least: int = 2) -> bool:
+    # Punctuation between runs of words: a field layout, not a prefix ("% 12") or junk.
+    return shape.count("a") >= least
 
 
 def trailing_list(lines: list[Line], end: int) -> list[Line]:
@@ -51,7 +54,7 @@ def _list_from(lines: list[Line], start: int) -> list[Line]:
         return []
     counts = Counter(skeleton(ln.text) for ln in block)
     top, count = counts.most_common(1)[0]
-    if not _fields(top) or count < _SHARE * len(block):
+    if not _fields(top, _TABLE_FIELDS) or count < _SHARE * len(block):
         return []
     shapes = {shape for shape, n in counts.items() if n >= 2 and _fields(shape)}
     rows: list[Line] = []

@@ -66,3 +66,37 @@ def test_the_skeleton_is_the_punctuation_between_words() -> None:
     assert skeleton("June 9 – Northgate @ Harbour Hall") == "a–a@a"
     assert skeleton("England (Group A): 10th appearance") == "a(a):a"
     assert skeleton("World") == "a"
+
+
+def test_counts_in_brackets_after_the_prose_stay_out() -> None:
+    archive = ["May (24)", "April (31)", "March (12)", "February (9)", "January (17)"]
+    body = clean_text(page("River festival returns - Riverside Post", *ARTICLE,
+                           "\n".join(archive))).body
+    assert "April" not in body
+
+
+STANDINGS = [
+    "Pos. Rider Points Wins",
+    "1 Ana Lima 5040 5 1",
+    "2 Tom Berg 5035 7 0",
+    "3 Sam Okafor 5033 4 6",
+    "4 Lena Vos 5027 6 3",
+    "5 Raj Patel 2380 2 3",
+    "6 Mia Holt 2339 1 1",
+]
+def test_a_numeric_table_a_sentence_introduces_is_the_article() -> None:
+    text = page("Championship standings - Riverside Post", "Home", "News", "Standings",
+                "This page always holds the latest standings of the championship.",
+                "The final standings of the season after 36 races:", "\n".join(STANDINGS),
+                "Share this article")
+    body = clean_text(text).body
+    assert "3 Sam Okafor 5033 4 6" in body
+    assert "6 Mia Holt 2339 1 1" in body
+    assert "Share this" not in body
+
+
+def test_numbers_in_a_menu_do_not_make_a_table() -> None:
+    scores = ["Rovers 2 1 0 7", "United 1 1 1 4", "Athletic 0 2 1 2", "City 0 1 2 1",
+              "Town 0 0 3 0"]
+    text = page("River festival returns - Riverside Post", "\n".join(scores), *ARTICLE)
+    assert "Rovers" not in clean_text(text).body
