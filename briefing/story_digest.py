@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.story_pool import summarize_stories, warm_up
 from index.library import Library
 from index.models import Article, published_text
 from index.stories import Story
@@ -52,34 +53,27 @@ def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENC
             ) -> list[Digest]:
     """Digests of these stories, in their order: the key point and up to `sentences` - 1
     more. Kept summaries are used where they were made from the same articles' text."""
+    warm_up(len(stories) - len(library.summarized_stories([s.id for s in stories], sentences)))
     loaded = {a.id: a for a in library.get_many(
         sorted({i for story in stories for i in story.article_ids}))}
     members = {story.id: _members(story, loaded) for story in stories}
     marks = {story_id: made_from(articles) for story_id, articles in members.items()}
     kept = library.story_summaries(marks)
-    made: dict[str, Summary] = {}
+    todo = [story.id for story in stories
+            if story.id not in kept or kept[story.id].asked < sentences]
+    summaries = summarize_stories(
+        [[(a.title, a.body) for a in members[story_id]] for story_id in todo], sentences)
+    made = {story_id: Summary(marks[story_id], sentences, texts)
+            for story_id, texts in zip(todo, summaries, strict=True)}
     found = []
     for story in stories:
-        summary = kept.get(story.id)
-        if summary is None or summary.asked < sentences:
-            summary = Summary(marks[story.id], sentences,
-                              _summarize(members[story.id], sentences))
-            made[story.id] = summary
+        summary = made.get(story.id) or kept[story.id]
         texts = summary.sentences[:sentences]
         found.append(Digest(story, texts[0] if texts else "", texts[1:],
                             _dates(story, loaded)))
     if made:
         library.keep_story_summaries(made)
     return found
-
-
-def _summarize(articles: Sequence[Article], sentences: int) -> tuple[str, ...]:
-    # Imported here: the summarizers load sumy and NLTK (about a second), which a list of
-    # kept summaries does without.
-    from briefing.summarizers import summarize_story
-
-    picked = summarize_story([(a.title, a.body) for a in articles], sentences=sentences)
-    return tuple(" ".join(p.text.split()) for p in picked)
 
 
 def _dates(story: Story, loaded: dict[str, Article]) -> tuple[str, str]:

@@ -139,6 +139,11 @@ class Library(Adding, Reading):
         made from now); only those made from the same are returned."""
         return story_store.summaries(self.store, made_from)
 
+    def summarized_stories(self, story_ids: Sequence[str], asked: int) -> set[str]:
+        """Which of these stories have a kept summary of at least `asked` sentences (made
+        from any text: story_summaries tells which still fit)."""
+        return story_store.summarized(self.store, story_ids, asked)
+
     def keep_story_summaries(self, made: Mapping[str, Summary]) -> None:
         """Keep these stories' summaries for the next time they are asked for."""
         story_store.keep_summaries(self.store, made)

@@ -125,6 +125,18 @@ def summaries(store: Store, made_from: Mapping[str, str]) -> dict[str, Summary]:
     return found
 
 
+def summarized(store: Store, story_ids: Sequence[str], asked: int) -> set[str]:
+    """Which of these stories have a kept summary of at least `asked` sentences, whatever it
+    was made from (a quick look, before the articles are read to tell whether it still fits)."""
+    found: set[str] = set()
+    for chunk in _chunks(story_ids):
+        marks = ",".join("?" * len(chunk))
+        found.update(story for (story,) in store.db.execute(
+            f"SELECT story_id FROM story_summaries WHERE story_id IN ({marks}) AND asked >= ?",
+            [*chunk, asked]))
+    return found
+
+
 def keep_summaries(store: Store, made: Mapping[str, Summary]) -> None:
     """Keep these stories' summaries (story id -> summary), replacing older ones."""
     with store.transaction() as db:
