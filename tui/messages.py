@@ -52,6 +52,7 @@ class CountsLoaded(Message):
     searches: list[tuple[str, str]]
     tags: list[Count]
     outlets: list[Count]
+    generation: int  # the recount it answers: an older one's numbers are dropped
 
 
 @dataclass

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.message import Message
 from textual.widgets import Footer
 
 from index.filters import Filter
 from index.library import Library
 from tests.tui.waits import settle, until
 from tui.app import NewsdeskApp
+from tui.messages import CountsLoaded
 from tui.widgets.article_list import ArticleList
 from tui.widgets.sidebar import Sidebar
 
@@ -159,6 +162,51 @@ async def test_A_marks_the_whole_view_read_not_only_the_loaded_rows(long_home: P
         with Library(long_home) as other:
             assert set(other.ids(Filter(read=False))) == unread_before
         assert "234" in str(sidebar.get_option("unread").prompt)
+
+
+async def test_a_count_taken_before_A_never_shows_after_it(long_home: Path) -> None:
+    """A recount that has its numbers but has not reported them when the user presses A (a
+    busy machine) reports after the recount A starts: the sidebar keeps the newer numbers,
+    not the 234 unread from before."""
+    hold, held, release = threading.Event(), threading.Event(), threading.Event()
+    handled: list[int] = []
+
+    async def wait_for(check: Callable[[], bool]) -> None:
+        # Not `until`: it waits for every worker, and the held count is one on purpose.
+        for _ in range(12000):
+            if check():
+                return
+            await pilot.pause(0.01)
+        raise AssertionError("condition never became true")
+
+    app = NewsdeskApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.main_screen
+        post = screen.post_message
+
+        def late_when_asked(message: Message) -> bool:
+            if isinstance(message, CountsLoaded):
+                if hold.is_set():  # the worker thread, its numbers taken
+                    hold.clear()
+                    held.set()
+                    assert release.wait(120)
+                handled.append(message.generation)
+            return post(message)
+
+        screen.post_message = late_when_asked  # type: ignore[method-assign]
+        sidebar = screen.query_one(Sidebar)
+        assert "234" in str(sidebar.get_option("unread").prompt)
+        hold.set()
+        screen.refresh_counts()
+        stale = screen.counts_generation
+        await wait_for(held.is_set)  # the old count has its numbers: 234 unread
+        await pilot.press("A")
+        await wait_for(lambda: "234" not in str(sidebar.get_option("unread").prompt))
+        release.set()
+        await wait_for(lambda: stale in handled)
+        await settle(pilot)
+        assert "234" not in str(sidebar.get_option("unread").prompt)
 
 
 async def test_A_in_a_search_marks_only_its_matches(sample_home: Path) -> None:

@@ -77,6 +77,9 @@ class MainScreen(ArticleScreen):
         self.tags: list[str] = []
         self.basket_count: int | None = None
         self._counts_pending = False
+        # Bumped by every recount: a replaced count's thread runs on and may report after the
+        # newer one, with the numbers from before the change (Textual cannot stop a thread).
+        self.counts_generation = 0
         self._searched = False  # the list shows a search's matches, not a view's articles
         self._data_version: int | None = None
 
@@ -215,15 +218,17 @@ class MainScreen(ArticleScreen):
 
     def refresh_counts(self) -> None:
         """Recount the sidebar in the background (after any change)."""
-        self._counts()
+        self.counts_generation += 1
+        self._counts(self.counts_generation)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
-    def _counts(self) -> None:
+    def _counts(self, generation: int) -> None:
         try:
             with self.app.library_session() as library:
                 fixed = _fixed_counts(library)
                 views = library.view_counts()
-                counts = CountsLoaded(fixed, views.searches, views.tags, views.outlets)
+                counts = CountsLoaded(fixed, views.searches, views.tags, views.outlets,
+                                     generation)
         except NewsdeskError as exc:
             self.post_message(LibraryFailed(exc))
             return
@@ -260,6 +265,8 @@ class MainScreen(ArticleScreen):
         return f"Search “{self.search_text}” · {_count(total, 'match')} · by {self.sort}"
 
     def on_counts_loaded(self, message: CountsLoaded) -> None:
+        if message.generation != self.counts_generation:
+            return  # counted before a later change: the newer count is on its way
         self.tags = [t for t, _n, _u in message.tags]
         self.basket_count = message.fixed["basket"][0]
         self.query_one(Sidebar).update_counts(message)
