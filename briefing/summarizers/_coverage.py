@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -57,22 +56,20 @@ def _cosines(terms: list[list[str]]) -> np.ndarray:
     shared terms (a few in ten) and the diagonal is 1: the same matrix at a fraction of the cost."""
     frequency = Counter(t for sentence in terms for t in set(sentence))
     shared = {t: column for column, t in enumerate(t for t, f in frequency.items() if f > 1)}
-    matrix = np.zeros((len(terms), max(len(shared), 1)))
+    idf = {t: math.log((1 + len(terms)) / (1 + f)) + 1 for t, f in frequency.items()}
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
     for row, sentence in enumerate(terms):
-        counts = Counter(sentence)
-        weight = {t: c * (math.log((1 + len(terms)) / (1 + frequency[t])) + 1)
-                  for t, c in counts.items()}
+        weight = {t: c * idf[t] for t, c in Counter(sentence).items()}
         norm = math.sqrt(sum(w * w for w in weight.values())) or 1.0
         for t, w in weight.items():
-            if t in shared:
-                matrix[row, shared[t]] = w / norm
+            if (column := shared.get(t)) is not None:
+                rows.append(row)
+                columns.append(column)
+                values.append(w / norm)
+    matrix = np.zeros((len(terms), max(len(shared), 1)))
+    matrix[rows, columns] = values  # one numpy call, not one per entry
     similar = matrix @ matrix.T
     np.fill_diagonal(similar, [1.0 if sentence else 0.0 for sentence in terms])
     return similar
-
-
-def content_terms(
-    words: Sequence[str], stem: Callable[[str], str], stop_words: frozenset[str]
-) -> list[str]:
-    """The stemmed content words of a sentence, for its TF-IDF row."""
-    return [stem(w.lower()) for w in words if w.isalnum() and w.lower() not in stop_words]

@@ -11,7 +11,7 @@ from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 
-from briefing.summarizers._coverage import Coverage, content_terms
+from briefing.summarizers._coverage import Coverage
 from briefing.summarizers._document import STEMMER, STOP_WORDS
 from briefing.summarizers._quality import (
     facts,
@@ -108,15 +108,16 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         candidates = _candidates(document.sentences, origins)
         if not candidates:
             return []
-        concepts = {i: self._concepts(document.sentences[i].words) for i in candidates}
+        sentences_of = document.sentences
+        features = {i: self._features(sentences_of[i].words) for i in candidates}
+        concepts = {i: found[0] for i, found in features.items()}
         weights = _concept_weights(concepts, _reporters(document), self.weights)
         texts = {i: str(document.sentences[i]) for i in candidates}
         reporting = _reporting(texts, origins)
         prior = {i: self._prior(texts[i], origins[i][1])
                  * (1.0 if is_reported(texts[i]) else reporting[origins[i][0]])
                  for i in candidates}
-        terms = {i: content_terms(document.sentences[i].words, self._stemmer, self.stop_words)
-                 for i in candidates}
+        terms = {i: found[1] for i, found in features.items()}
         coverage = Coverage(concepts, weights, terms, saturation=self.weights.saturation,
                             share=self.weights.similarity)
         return _greedy(candidates, coverage, prior, self._lengths(document, candidates),
@@ -133,9 +134,16 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         middle = sorted(picked[1:-1], key=lambda i: (origins[i][1], origins[i][0]))
         return [picked[0], *middle, picked[-1]]
 
-    def _concepts(self, words: Sequence[str]) -> frozenset[str]:
+    def _features(self, words: Sequence[str]) -> tuple[frozenset[str], list[str]]:
+        """The sentence's concepts (content stems and word pairs), and its content terms for
+        the coverage's TF-IDF row (its stemmed words but stop words and punctuation)."""
         lower = [w.lower() for w in words]
         stems = [self._stemmer(w) for w in lower]  # sumy's stem_word adds two calls a word
+        terms = [stem for word, low, stem in zip(words, lower, stems, strict=True)
+                 if word.isalnum() and low not in self.stop_words]
+        return self._concepts(lower, stems), terms
+
+    def _concepts(self, lower: Sequence[str], stems: Sequence[str]) -> frozenset[str]:
         content = [w not in self.stop_words and w.isalnum() for w in lower]
         unigrams = {s for s, keep in zip(stems, content, strict=True) if keep}
         pairs = {
