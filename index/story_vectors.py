@@ -3,7 +3,11 @@
 Two articles report the same event when they share its particular words: the people, places
 and figures more than the vocabulary of its kind ("strike", "killed", "province"). So names
 (capitalized words inside a sentence) and numbers weigh double among the words, and a second
-vector of names and numbers alone adds to the similarity.
+vector of names and numbers alone adds to the similarity. A name an article uses as a place
+("near Sinjar", "the Anbar province") stays among its words but leaves that second vector: a
+place is shared by every event that happens there (a fence built near a town and a clash at
+its checkpoint), unlike the people and figures of each. An article that names nothing but
+places keeps them there: it has nothing else to tell its event by.
 """
 
 from __future__ import annotations
@@ -35,6 +39,19 @@ MONTHS = frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december",
 })  # capitalized, but not names ("may" is left alone: a verb, or Theresa May)
+# A capitalized word after a word that says where ("near Sinjar", "west of Mosul"; not "at"
+# or "from", which people and companies follow as often), or before one that says what kind
+# of place it is ("the Anbar province", "the Rabia crossing").
+PLACE_AFTER = re.compile(
+    r"\b(?:in|near|outside|across|around|into|towards?|between|"
+    r"(?:north|south|east|west)(?:ern)?\s+of)\s+(?:the\s+)?([^\W\d_][\w'\u2019.-]*)",
+    re.UNICODE,
+)
+PLACE_BEFORE = re.compile(
+    r"([^\W\d_][\w'\u2019.-]*)\s+(?:province|district|county|region|governorate|city|town|"
+    r"village|valley|river|mountains|crossing|border|camp)\b",
+    re.UNICODE,
+)
 TITLE_WEIGHT = 2.0  # a headline word counts as two in the body
 NAME_WEIGHT = 2.0  # a name or number counts as two words
 NAMES_SHARE = 0.5  # share of the names-and-numbers similarity in the whole
@@ -70,8 +87,10 @@ def bags(article: Article) -> tuple[dict[str, float], Counter[str]]:
     """
     words: defaultdict[str, float] = defaultdict(float)
     names: Counter[str] = Counter()
+    located: Counter[str] = Counter()
     for text, weight in ((article.title, TITLE_WEIGHT), (article.body, 1.0)):
         firsts = Counter(SENTENCE_START.findall(text))
+        located.update(_places(text))
         for token, count in Counter(WORD.findall(text)).items():
             low = token.lower()
             if len(low) < 2 or low in NEWS_STOP_WORDS or low in REPORTING:
@@ -82,7 +101,27 @@ def bags(article: Article) -> tuple[dict[str, float], Counter[str]]:
             words[_stems.stem(low)] += weight * (count + (NAME_WEIGHT - 1.0) * named)
             if named:
                 names[low] += named
-    return words, names
+    return words, _without_places(names, located)
+
+
+def _places(text: str) -> Iterable[str]:
+    """The capitalized words a text uses as places, lowercased, once per use."""
+    for pattern in (PLACE_AFTER, PLACE_BEFORE):
+        for word in pattern.findall(text):
+            word = word.rstrip(".")
+            if word[:1].isupper():
+                yield word.lower()
+
+
+def _without_places(names: Counter[str], located: Counter[str]) -> Counter[str]:
+    """The names an article does not use as places (at least half of their uses), unless
+    places are all it names."""
+    places = [t for t in names if 2 * located[t] >= names[t]]
+    if not places or len(places) == len(names):
+        return names
+    for term in places:
+        del names[term]
+    return names
 
 
 def vectorize(articles: Sequence[Article]) -> Vectors:
