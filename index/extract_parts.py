@@ -52,6 +52,10 @@ _AGENCY_TAIL = re.compile(r"[.!?]\s+(" + _AGENCIES + r")$", re.IGNORECASE)
 _AGENCY_BRACKETS = re.compile(r"\((" + _AGENCIES + r")\)\W*$", re.IGNORECASE)
 # A credit line opened by its label: "Photo: ...", "(Image: © ...)", "Photograph by ...".
 _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|credit)s?\b", re.IGNORECASE)
+# A credit as the last sentence of a long caption: "... during the cruise phase. Credit: ESA".
+# An article's paragraph never signs off with a credit label; a picture's caption does.
+_CREDIT_SENTENCE = re.compile(
+    r"[.!?)]\s+(?:photo |image |picture )?credits?\s*:\s*(?:\S+\s*){1,8}$", re.IGNORECASE)
 _CLOSERS = "\"'”’»)] "
 _STOPS = frozenset(".!?…")
 _QUOTES = re.compile(r"[\"“”«»]|\s'|'\s")
@@ -88,6 +92,8 @@ def is_caption(line: Line, following: Line | None) -> bool:
     """A photo caption: opened like one ("FILE - ..."), closed by a credit, or followed by
     a credit line."""
     text = line.text
+    if "redit" in text and _CREDIT_SENTENCE.search(text):
+        return True
     if line.words > _MAX_WORDS:  # a paragraph, even when an image's credit follows it
         return False
     if _CAPTION_START.match(text) or _CREDIT_END.search(text) or _agency_tail(text):

@@ -49,6 +49,10 @@ SHAPES = {
     "video label": (
         "Video: The first crossing from the new terminal, filmed from the upper deck.",
         "The first crossing from the new terminal"),
+    "long caption signed with a credit label": (
+        f"{WIRE} The walkways are lit by lamps taken from the old pier, and the benches of the"
+        " waiting hall were made from its planks by a carpenter in Port Alder. Credit: K. Ito",
+        "Passengers board the first morning ferry"),
     "bracketed name": (
         "Ines Roe, the harbour master who oversaw the rebuilding of the pier\n(Port Alder Council)",
         "Ines Roe, the harbour master"),
