@@ -25,15 +25,19 @@ _AGENCIES = (
     r"|xinhua|dpa|ansa|anadolu(?: agency)?|sipa|efe|pool|handout|istock(?:photo)?"
     r"|nurphoto|zuma(?: press)?|imago|tass|kyodo|yonhap|pa(?: images| media| wire)?)"
 )
+# "... in Austria. Jane Doe / Reuters file": a photographer's name and an agency.
+_NAME_AGENCY = (r"[.!?]\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*/\s*(?:[\w.'’-]+\s*/\s*)?"
+                + _AGENCIES + r"(?:\s+file)?")
 # A credit closing a caption: "... on Tuesday. (AP Photo/Jane Doe)", "... June 30. [CTS]",
 # "... in Austria. Jane Doe / Reuters file".
 _CREDIT_END = re.compile(
     r"(?:\((?:[^()]{0,40}\b(?:photo|image|picture|credit|via)\b[^()]{0,60})\)"
     r"|\[[A-Z]{2,6}\]|\b(?:submitted|file|staff|courtesy|handout) (?:photo|image)"
-    r"|[.!?]\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*/\s*(?:[\w.'’-]+\s*/\s*)?" + _AGENCIES
-    + r"(?:\s+file)?)\W*$",
+    r"|" + _NAME_AGENCY + r")\W*$",
     re.IGNORECASE,
 )
+# The same photographer-and-agency credit alone: it marks a caption of any length.
+_NAME_AGENCY_END = re.compile(_NAME_AGENCY + r"\W*$", re.IGNORECASE)
 # For credit lines such as "Jane Doe, AP" or "Jane Doe | Getty".
 _AGENCY = re.compile(r"\b(?:" + _AGENCIES + r"|file)\W*$", re.IGNORECASE)
 # A credit in brackets, a name and nothing else: "(Walt Disney Co.)", "(Jane Doe)".
@@ -92,7 +96,8 @@ def is_caption(line: Line, following: Line | None) -> bool:
     """A photo caption: opened like one ("FILE - ..."), closed by a credit, or followed by
     a credit line."""
     text = line.text
-    if "redit" in text and _CREDIT_SENTENCE.search(text):
+    if ("redit" in text and _CREDIT_SENTENCE.search(text)) or (
+            "/" in text and _NAME_AGENCY_END.search(text)):
         return True
     if line.words > _MAX_WORDS:  # a paragraph, even when an image's credit follows it
         return False

@@ -53,6 +53,10 @@ SHAPES = {
         f"{WIRE} The walkways are lit by lamps taken from the old pier, and the benches of the"
         " waiting hall were made from its planks by a carpenter in Port Alder. Credit: K. Ito",
         "Passengers board the first morning ferry"),
+    "long caption signed by a photographer and an agency": (
+        f"{WIRE} The county said the second phase of the terminal, with a cafe and covered"
+        " bicycle racks, would open next summer. Jane DOE / AFP",
+        "Passengers board the first morning ferry"),
     "bracketed name": (
         "Ines Roe, the harbour master who oversaw the rebuilding of the pier\n(Port Alder Council)",
         "Ines Roe, the harbour master"),
