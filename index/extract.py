@@ -296,7 +296,8 @@ def _body(lines: list[Line], title: str, page: list[Line]) -> str:
         # farther down, a repeated line is the article's own (recipes, plans, refrains).
         near = number - last_seen.get(key, -_REPEAT_GAP - 1) <= _REPEAT_GAP
         last_seen[key] = number
-        if key == folded_title or near or (not line.prose and is_meta(line)):
+        meta = not line.prose and not line.sign_off and is_meta(line)
+        if key == folded_title or near or meta:
             continue
         if line.block == last_block and paragraphs and not single:
             paragraphs[-1] += "\n" + line.text

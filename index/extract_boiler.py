@@ -185,10 +185,18 @@ def without_boilerplate(region: list[Line], body: list[Line], page: list[Line],
     model = model or boiler_weights.MODEL
     probability = dict(zip(map(id, region), scores(region_signals(region, page), model),
                            strict=True))
-    kept = [line for line in body if not judged(line) or probability[id(line)] >= model.threshold]
+    quoted = _quoted_posts(region)
+    kept = [line for line in body if not judged(line) or id(line) in quoted
+            or probability[id(line)] >= model.threshold]
     if sum(ln.words for ln in kept if ln.prose) < _MIN_KEPT_WORDS:
         return body
     return kept
+
+
+def _quoted_posts(region: list[Line]) -> set[int]:
+    """The lines of posts the article embeds: each sign-off and the post's text above it."""
+    return {id(line) for i, ln in enumerate(region) if ln.sign_off
+            for line in region[max(0, i - 1):i + 1]}
 
 
 def region_signals(region: list[Line], page: list[Line]) -> list[list[float]]:

@@ -12,6 +12,8 @@ from itertools import accumulate
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"^[-+]?\d[\d.,:%]*$")
+# An embedded post (a tweet quoted in the article) signs off with its author, handle and date.
+_SIGN_OFF = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s.{0,30}\d{4}\W*$")
 _TABLE_ROW_WEIGHT = 2.0  # a table's row argues for the article like a short sentence
 _TABLE_ROWS = 5  # lines of a numeric table, at least
 _ROW_NUMBERS = 3  # numbers on a table's row, at least
@@ -121,6 +123,7 @@ class Line:
     credit: bool = False
     bullet: bool = False
     table: bool = False  # a row of a numeric table a sentence introduces
+    sign_off: bool = False  # an embedded post's "— Jane Doe (@jane) May 3, 2019"
 
 
 def split_lines(text: str) -> list[Line]:
@@ -222,6 +225,7 @@ def _word_count(text: str) -> int:
 def _classify(line: Line) -> None:
     text = line.text
     line.bullet = bool(_BULLET.match(text))
+    line.sign_off = "(@" in text and bool(_SIGN_OFF.match(text))
     if line.words <= 12 and not line.furniture:
         line.furniture = bool(_FURNITURE.match(text))
         line.end_marker = line.words <= 6 and bool(_END_MARKER.match(text))
@@ -337,6 +341,8 @@ def _furniture_part(text: str) -> bool:
 
 def keep(line: Line) -> bool:
     """Whether a line inside the main region belongs in the body."""
+    if line.sign_off:  # the article quotes the post
+        return True
     if line.furniture or line.credit or line.end_marker:
         return False
     if line.prose or line.bullet or line.table:

@@ -126,3 +126,15 @@ def test_a_sentence_naming_the_writer_inside_the_article_stays() -> None:
              " of the town's life.")
     text = page("Ferry terminal to close - Riverside Post", "By Jo Writer", first, quote, *rest)
     assert quote in clean_text(text).body
+
+
+def test_a_post_the_article_embeds_is_kept_with_its_sign_off() -> None:
+    post = "The new landing will be ready for the first boats in June, on time and on budget."
+    sign_off = "— Port Alder Council (@portalder) March 3, 2026"
+    text = page("Ferry terminal to close - Riverside Post", *ARTICLE[:2],
+                "The council shared the news on social media.", post + "\n" + sign_off,
+                *ARTICLE[2:], "Share this")
+    body = clean_text(text).body
+    assert post in body
+    assert sign_off in body
+    assert body.endswith(ARTICLE[-1])
