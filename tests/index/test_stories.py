@@ -154,3 +154,14 @@ def test_deleting_an_article_drops_its_storys_kept_summary(library: Library) -> 
     assert library.story_summaries({hit.id: "another mark"}) == {}
     library.delete(["hit-tigris"])
     assert library.story_summaries({hit.id: "mark", rutba.id: "mark"}) == {rutba.id: kept}
+
+
+def test_which_stories_have_a_kept_summary_is_known_before_reading_their_articles(
+        library: Library) -> None:
+    stories = library.stories(load(library, *TODAY))
+    hit, rutba = story_of(stories, "hit-levant"), story_of(stories, "rutba-levant")
+    library.keep_story_summaries({hit.id: Summary("mark", 1, ("A drone strike in Hit.",)),
+                                  rutba.id: Summary("mark", 3, ("A raid near Rutba.",))})
+    ids = [s.id for s in stories]
+    assert library.summarized_stories(ids, 1) == {hit.id, rutba.id}
+    assert library.summarized_stories(ids, 3) == {rutba.id}  # one sentence is not three
