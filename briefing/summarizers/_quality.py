@@ -52,10 +52,10 @@ _HEDGE = re.compile(
     r"\b(?:should|ought|might|likely|unlikely|probably|perhaps|possibly|presumably|arguably"
     r"|suggests|seems|worth|in my view|it is clear|clearly)\b"
 )
+# Searched in the lowercased sentence, as _HEDGE.
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|according to|reported|reports|announced|confirmed|added|stated"
-    r"|estimated|warned|quoted)\b",
-    re.IGNORECASE,
+    r"|estimated|warned|quoted)\b"
 )
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 # Searched in the lowercased sentence (digits and number words never overlap, so one
@@ -116,15 +116,16 @@ def is_commentary(sentence: str) -> bool:
     own = _QUOTED.sub(" ", sentence)
     if own.rstrip().endswith("?"):
         return True
-    return bool(_FIRST_PERSON.search(own) or _HEDGE.search(own.lower())
-                ) and not _ATTRIBUTION.search(own)
+    lower = own.lower()
+    own_view = _FIRST_PERSON.search(own) or _HEDGE.search(lower)
+    return bool(own_view) and not _ATTRIBUTION.search(lower)
 
 
 def is_reported(sentence: str) -> bool:
     """Whether the sentence carries reporting: it names a source, a figure, a person or place
     (a spelled-out "one" is not a figure: "this one", "one site")."""
-    return bool(_ATTRIBUTION.search(sentence) or _DIGIT.search(sentence)
-                or _NAME.search(sentence))
+    return bool(_DIGIT.search(sentence) or _NAME.search(sentence)
+                or _ATTRIBUTION.search(sentence.lower()))
 
 
 def facts(sentence: str) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.summarizers._document import is_prose
-from briefing.summarizers._quality import facts, is_caption, is_commentary
+from briefing.summarizers._quality import facts, is_caption, is_commentary, is_reported
 
 
 def test_boilerplate_is_no_prose_in_any_case() -> None:
@@ -25,3 +25,9 @@ def test_hedges_and_numbers_are_found_in_any_case() -> None:
     assert not is_commentary("Prices should fall, the minister said.")
     assert facts("Two ferries and 40 buses were cancelled.") == facts(
         "TWO ferries and 40 buses were cancelled.") > 0.25
+
+
+def test_attribution_is_found_in_any_case() -> None:
+    assert is_reported("the ministry SAID so on the radio.")
+    assert not is_reported("the ministry kept quiet on the radio.")
+    assert not is_commentary("prices should fall, the ministry ANNOUNCED.")
