@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 from briefing.provenance import (
     Source,
-    day_span,
     format_day,
     headline,
     outlet_count,
+    published_span,
     source,
 )
 from briefing.registry import Sections
@@ -215,17 +215,11 @@ def _entry(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int
     return StoryEntry(
         title=_story_title(story, articles, point),
         outlets=story.outlets,
-        dates=_dates([articles[i] for i in story.article_ids]),
+        dates=published_span([articles[i] for i in story.article_ids]),
         updated=story.updated,
         summary=summary,
         refs=tuple(sorted({refs[i] for i in story.article_ids})),
     )
-
-
-def _dates(members: Sequence[Article]) -> str:
-    """The days its articles were published; the days they were only added are not shown."""
-    published = [a.published for a in members if a.published is not None]
-    return day_span(min(published), max(published)) if published else "date unknown"
 
 
 def _line(story: Story, articles: Mapping[str, Article], refs: Mapping[str, int],

@@ -65,6 +65,12 @@ def day_span(first: datetime, last: datetime) -> str:
     return f"{start} \u2013 {format_day(last)}"
 
 
+def published_span(articles: Sequence[Article]) -> str:
+    """The days the articles were published; the days they were only added are not shown."""
+    published = [a.published for a in articles if a.published is not None]
+    return day_span(min(published), max(published)) if published else "date unknown"
+
+
 def outlet_count(articles: Sequence[Article]) -> int:
     """How many distinct known outlets the articles come from."""
     return len({a.outlet for a in articles if a.outlet})

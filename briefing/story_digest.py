@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.provenance import published_span
 from briefing.story_pool import summarize_stories, warm_up
 from index.library import Library
 from index.models import Article, published_text
@@ -31,6 +32,7 @@ class Digest:
     key_point: str
     summary: tuple[str, ...]
     dates: tuple[str, str]  # first and last, as precisely as the pages said them
+    days: str  # the days its articles were published, to read ("date unknown" if none says)
 
     def to_json(self) -> dict[str, Any]:
         """The `stories --json` object of this story."""
@@ -69,8 +71,9 @@ def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENC
     for story in stories:
         summary = made.get(story.id) or kept[story.id]
         texts = summary.sentences[:sentences]
+        dated = [loaded[i] for i in story.article_ids if i in loaded]
         found.append(Digest(story, texts[0] if texts else "", texts[1:],
-                            _dates(story, loaded)))
+                            _dates(story, loaded), published_span(dated)))
     if made:
         library.keep_story_summaries(made)
     return found
@@ -78,8 +81,10 @@ def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENC
 
 def _dates(story: Story, loaded: dict[str, Article]) -> tuple[str, str]:
     """The story's first and last dates as its articles' pages gave them: a day-only date
-    stays a day (Story.first is its midnight, for sorting)."""
-    dated = sorted((loaded[i] for i in story.article_ids if i in loaded), key=lambda a: a.date)
+    stays a day (Story.first is its midnight, for sorting). An undated article's added day
+    counts only when no article of the story gives a date."""
+    members = [loaded[i] for i in story.article_ids if i in loaded]
+    dated = sorted([a for a in members if a.published] or members, key=lambda a: a.date)
     if not dated:  # deleted since the grouping
         return story.first.isoformat(), story.last.isoformat()
     return _date_text(dated[0]), _date_text(dated[-1])

@@ -61,6 +61,17 @@ def test_stories_give_dates_as_the_pages_did(tmp_path: Path) -> None:
     assert "2 articles · 20\u201321 November 2026" in text
 
 
+def test_an_undated_report_lends_the_story_no_date(tmp_path: Path) -> None:
+    # a follow-up saved without its date: the day it was added is not a day of the story
+    undated = {k: v for k, v in HIT_FOLLOW_UP.items() if k != "published"}
+    load(tmp_path, {**HIT_STRIKE, "published": "2026-11-20"}, undated)
+    [story] = json.loads(run("stories", "--ids", "hit-levant,hit-funeral", "--json"))
+    assert set(story["articles"]) == {"hit-levant", "hit-funeral"}
+    assert (story["first"], story["last"]) == ("2026-11-20", "2026-11-20")
+    text = run("stories", "--ids", "hit-levant,hit-funeral")
+    assert "2 articles · 20 November 2026\n" in text
+
+
 def test_stories_help_says_how_they_are_ordered() -> None:
     text = run("stories", "--help")
     assert "distinct outlet" in text and "starred" in text and "halves" in text

@@ -37,7 +37,6 @@ def stories(library: Library, as_json: bool, **criteria: Any) -> None:
       newsdesk stories militia --json | jq '.[0].articles'
     """
     # Imported here: the key points need the summarizers (sumy, numpy).
-    from briefing.provenance import day_span
     from briefing.select import select_stories
     from briefing.story_digest import SENTENCES, digests
 
@@ -55,8 +54,7 @@ def stories(library: Library, as_json: bool, **criteria: Any) -> None:
         mark = " (new)" if s.new else " (updated)" if s.updated else ""
         count = len(s.article_ids)
         echo(f"{number}. {s.title}{mark}", bold=True)
-        about = [", ".join(s.outlets), f"{count} article{'s' * (count != 1)}",
-                 day_span(s.first, s.last)]
+        about = [", ".join(s.outlets), f"{count} article{'s' * (count != 1)}", d.days]
         echo("   " + " · ".join(p for p in about if p))
         if d.key_point:
             echo(f"   {d.key_point}")
