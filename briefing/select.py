@@ -79,8 +79,9 @@ def select_ids(library: Library, selection: Selection,
     what saved searches found already (search_members), so they are not run again."""
     if selection.is_empty():
         raise NewsdeskError(
-            "nothing to brief: no articles were selected",
-            hint="give a QUERY, --search, --since, --tag, --ids or --basket",
+            "no articles were selected",
+            hint="give a QUERY, --search, --since, --tag, --ids or --basket"
+                 " (--since 36500d: every article)",
         )
     found: set[str] | None = None
     for ids in _criteria(library, selection, searched or {}):

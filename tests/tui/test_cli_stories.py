@@ -72,6 +72,14 @@ def test_an_undated_report_lends_the_story_no_date(tmp_path: Path) -> None:
     assert "2 articles · 20 November 2026\n" in text
 
 
+def test_stories_without_a_selection_says_how_to_give_one(tmp_path: Path) -> None:
+    load(tmp_path, *TODAY)
+    result = CliRunner().invoke(main, ["stories"])
+    assert result.exit_code != 0 and result.exception is not None
+    assert "no articles were selected" in result.output and "brief" not in result.output
+    assert "--since" in result.output
+
+
 def test_stories_help_says_how_they_are_ordered() -> None:
     text = run("stories", "--help")
     assert "distinct outlet" in text and "starred" in text and "halves" in text
