@@ -11,6 +11,7 @@ import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ class Digest:
     story: Story
     key_point: str
     summary: tuple[str, ...]
-    dates: tuple[str, str]  # first and last, as precisely as the pages said them
+    dates: tuple[str | None, str | None]  # first and last, as the pages said them
     days: str  # the days its articles were published, to read ("date unknown" if none says)
 
     def to_json(self) -> dict[str, Any]:
@@ -79,20 +80,25 @@ def digests(library: Library, stories: Sequence[Story], sentences: int = SENTENC
     return found
 
 
-def _dates(story: Story, loaded: dict[str, Article]) -> tuple[str, str]:
+def _dates(story: Story, loaded: dict[str, Article]) -> tuple[str | None, str | None]:
     """The story's first and last dates as its articles' pages gave them: a day-only date
-    stays a day (Story.first is its midnight, for sorting). An undated article's added day
-    counts only when no article of the story gives a date."""
+    stays a day (Story.first is its midnight, for sorting). The day an undated article was
+    added is no date of the story: with no dated article, both are None."""
     members = [loaded[i] for i in story.article_ids if i in loaded]
-    dated = sorted([a for a in members if a.published] or members, key=lambda a: a.date)
-    if not dated:  # deleted since the grouping
-        return story.first.isoformat(), story.last.isoformat()
+    dated = sorted((a for a in members if a.published), key=lambda a: a.date)
+    if not members:  # deleted since the grouping
+        return _iso(story.first), _iso(story.last)
+    if not dated:
+        return None, None
     return _date_text(dated[0]), _date_text(dated[-1])
 
 
-def _date_text(article: Article) -> str:
-    published = published_text(article.published, article.published_precision)
-    return published or article.added.isoformat()
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _date_text(article: Article) -> str | None:
+    return published_text(article.published, article.published_precision)
 
 
 def _members(story: Story, loaded: dict[str, Article]) -> list[Article]:

@@ -22,8 +22,8 @@ class Story:
     title: str  # headline of its most representative article
     article_ids: tuple[str, ...]  # every member, near-copies included; representative first
     outlets: tuple[str, ...]  # distinct known outlets, most important first
-    first: datetime  # earliest Article.date of its members
-    last: datetime  # latest
+    first: datetime | None  # earliest publication date of its members (None: none says)
+    last: datetime | None  # latest; the day an undated article was added is no date of it
     score: float  # importance: higher first
     new: bool  # no earlier briefing covered it
     updated: bool  # an earlier briefing covered it, but not all its articles
@@ -52,20 +52,24 @@ def build_stories(
     signals: Signals = Signals(),
 ) -> list[Story]:
     """Stories from their root articles (story id -> members; copies listed under their
-    root), most important first. Recency counts from the newest article of the selection, so
-    a selection ranks the same whenever it is asked for. With `signals.only_new`, a story
-    keeps only the articles no briefing covered, and one with none left is dropped."""
-    dates = [_utc(a.date) for members in groups.values() for a in members]
-    if not dates:
-        return []
-    now = max(dates)
-    stories = []
+    root), most important first. Recency counts from the newest publication date of the
+    selection, so a selection ranks the same whenever it is asked for; a story none of whose
+    articles gives a date weighs as the selection's dated stories do on average. With
+    `signals.only_new`, a story keeps only the articles no briefing covered, and one with
+    none left is dropped."""
+    now = _latest([a for members in groups.values() for a in members])
+    kept: dict[str, tuple[Sequence[Article], bool]] = {}
     for story_id, members in groups.items():
         seen = story_id in signals.covered or any(a.id in signals.briefed for a in members)
         if signals.only_new:
             members = [a for a in members if a.id not in signals.briefed]
         if members:
-            stories.append(make_story(story_id, members, copies, now, signals, seen))
+            kept[story_id] = (members, seen)
+    weights = [recency(last, now) for members, _ in kept.values()
+               if (last := _latest(_with_copies(members, copies))) is not None]
+    undated = sum(weights) / len(weights) if weights else 1.0
+    stories = [make_story(story_id, members, copies, now, signals, seen, undated)
+               for story_id, (members, seen) in kept.items()]
     return sorted(stories, key=lambda s: (-s.score, s.id))
 
 
@@ -73,25 +77,29 @@ def make_story(
     story_id: str,
     members: Sequence[Article],
     copies: Mapping[str, Sequence[Article]],
-    now: datetime,
+    now: datetime | None,
     signals: Signals = Signals(),
     seen: bool = False,
+    undated: float = 1.0,
 ) -> Story:
-    """One Story from its root articles and their copies; `seen`: a briefing covered some."""
-    everyone = [c for a in members for c in (a, *copies.get(a.id, ()))]
+    """One Story from its root articles and their copies; `seen`: a briefing covered some;
+    `undated`: its recency weight if none of its articles gives a date."""
+    everyone = _with_copies(members, copies)
     lead = representative(members, copies)
     ordered = [lead, *sorted((a for a in everyone if a.id != lead.id), key=_by_date)]
     outlets = outlet_ranking(everyone)
-    dates = [_utc(a.date) for a in everyone]
+    dates = [_utc(a.published) for a in everyone if a.published is not None]
+    last = max(dates, default=None)
+    weight = undated if last is None else recency(last, now)
     updated = seen and any(a.id not in signals.briefed for a in members)
     return Story(
         id=story_id,
         title=lead.title,
         article_ids=tuple(a.id for a in ordered),
         outlets=outlets,
-        first=min(dates),
-        last=max(dates),
-        score=importance(everyone, len(outlets), max(dates), now, signals, not seen),
+        first=min(dates, default=None),
+        last=last,
+        score=importance(everyone, len(outlets), weight, signals, not seen),
         new=not seen,
         updated=updated,
     )
@@ -115,18 +123,36 @@ def outlet_ranking(articles: Sequence[Article]) -> tuple[str, ...]:
 
 
 def importance(
-    articles: Sequence[Article], outlets: int, last: datetime, now: datetime,
+    articles: Sequence[Article], outlets: int, weight: float = 1.0,
     signals: Signals = Signals(), new: bool = True,
 ) -> float:
     """What an editor weighs: distinct outlets (most), then articles (less with each more);
     one point each for a starred article, one in the basket, a tag asked for, and no earlier
-    briefing; all halved for every HALF_LIFE the story is older than the newest."""
+    briefing; all times the story's recency `weight`."""
     base = outlets + math.log1p(len(articles))
     base += any(a.starred for a in articles) + any(a.in_basket for a in articles)
     base += bool(signals.tags and any(set(a.tags) & signals.tags for a in articles))
     base += new
+    return float(base * weight)
+
+
+def recency(last: datetime, now: datetime | None) -> float:
+    """1 for a story as new as the newest, halved for every HALF_LIFE it is older."""
+    if now is None:
+        return 1.0
     age = max((now - last).total_seconds(), 0.0) / HALF_LIFE.total_seconds()
-    return float(base * 0.5**age)
+    return float(0.5**age)
+
+
+def _latest(articles: Sequence[Article]) -> datetime | None:
+    """The latest publication date of these articles; None if none gives one."""
+    return max((_utc(a.published) for a in articles if a.published is not None), default=None)
+
+
+def _with_copies(
+    members: Sequence[Article], copies: Mapping[str, Sequence[Article]]
+) -> list[Article]:
+    return [c for a in members for c in (a, *copies.get(a.id, ()))]
 
 
 def _utc(moment: datetime) -> datetime:

@@ -11,7 +11,16 @@ from click.testing import CliRunner
 
 from briefing import summarizers
 from briefing.summarizers import Picked
-from tests.index.story_samples import HIT_FOLLOW_UP, HIT_STRIKE, TODAY, lines
+from tests.index.story_samples import (
+    DERBY,
+    HIT_FOLLOW_UP,
+    HIT_STRIKE,
+    HIT_STRIKE_OTHER_OUTLET,
+    RUTBA_STRIKE,
+    RUTBA_STRIKE_OTHER_OUTLET,
+    TODAY,
+    lines,
+)
 from tui.cli import main
 
 
@@ -70,6 +79,35 @@ def test_an_undated_report_lends_the_story_no_date(tmp_path: Path) -> None:
     assert (story["first"], story["last"]) == ("2026-11-20", "2026-11-20")
     text = run("stories", "--ids", "hit-levant,hit-funeral")
     assert "2 articles · 20 November 2026\n" in text
+
+
+def undated(article: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in article.items() if k != "published"}
+
+
+def test_a_note_added_today_does_not_make_an_old_story_recent(tmp_path: Path) -> None:
+    # two outlets reported the strike ten days before the derby; a follow-up saved today
+    # without its date must not lift the old story above yesterday's derby
+    load(tmp_path, {**HIT_STRIKE, "published": "2026-11-10T08:10:00+00:00"},
+         {**HIT_STRIKE_OTHER_OUTLET, "published": "2026-11-10T11:30:00+00:00"},
+         undated(HIT_FOLLOW_UP), DERBY)
+    found = json.loads(run("stories", "--ids", "hit-levant,hit-tigris,hit-funeral,derby",
+                           "--json"))
+    assert [s["articles"][0] for s in found] == ["derby", "hit-levant"]
+    assert (found[1]["first"], found[1]["last"]) == (
+        "2026-11-10T08:10:00+00:00", "2026-11-10T11:30:00+00:00")
+
+
+def test_a_story_with_no_dated_article_has_no_dates_and_ranks_between(tmp_path: Path) -> None:
+    # the same weight of coverage undated (the strike), ten days old (Rutba) and fresh (derby)
+    load(tmp_path, undated(HIT_STRIKE), undated(HIT_STRIKE_OTHER_OUTLET),
+         {**RUTBA_STRIKE, "published": "2026-11-11T07:45:00+00:00"},
+         {**RUTBA_STRIKE_OTHER_OUTLET, "published": "2026-11-11T10:20:00+00:00"}, DERBY)
+    selection = "hit-levant,hit-tigris,rutba-levant,rutba-euphrates,derby"
+    found = json.loads(run("stories", "--ids", selection, "--json"))
+    assert [s["articles"][0] for s in found] == ["derby", "hit-levant", "rutba-levant"]
+    assert (found[1]["first"], found[1]["last"]) == (None, None)
+    assert "2 articles · date unknown\n" in run("stories", "--ids", selection)
 
 
 def test_stories_without_a_selection_says_how_to_give_one(tmp_path: Path) -> None:

@@ -29,7 +29,9 @@ def stories(library: Library, as_json: bool, **criteria: Any) -> None:
     The order: each distinct outlet reporting a story counts 1, its articles count
     log(1 + n); a starred article, one in the basket, a --tag asked for, and no briefing
     having covered it yet count 1 each; the total halves for every 2 days the story's
-    latest article is older than the selection's newest.
+    latest publication date is older than the selection's newest (the day an undated
+    article was added is no date; a story with no dated article weighs as the others
+    do on average).
 
     \b
       newsdesk stories --since 24h

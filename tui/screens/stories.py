@@ -51,7 +51,7 @@ def story_label(story: Story, members: Sequence[Article] = ()) -> Text:
 def _span(story: Story, members: Sequence[Article]) -> str:
     days = sorted({a.published.strftime(DATE_FORMAT) for a in members if a.published})
     if not members:  # not loaded: the story's own dates
-        days = sorted({story.first.strftime(DATE_FORMAT), story.last.strftime(DATE_FORMAT)})
+        days = sorted({d.strftime(DATE_FORMAT) for d in (story.first, story.last) if d})
     if not days:
         return "date unknown"
     return days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
