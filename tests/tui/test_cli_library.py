@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -139,6 +140,23 @@ def test_help_teaches(runner: CliRunner) -> None:
     _, out, _ = invoke(runner, "--help")
     for command in ("add", "search", "show", "tag", "mark", "export", "import", "stats"):
         assert command in out
+
+
+def test_every_option_says_what_it_does() -> None:
+    main.list_commands(click.Context(main))  # adds the optional command families
+    commands = [(name, c) for name, c in main.commands.items()]
+    commands += [(f"{name} {sub}", c) for name, g in main.commands.items()
+                 if isinstance(g, click.Group) for sub, c in g.commands.items()]
+    unexplained = [(name, p.opts[0]) for name, c in commands for p in c.params
+                   if isinstance(p, click.Option) and not p.help]
+    assert unexplained == []
+
+
+@pytest.mark.parametrize("command", ["show", "delete", "mark", "import", "export", "reindex",
+                                     "stats", "searches", "search"])
+def test_help_shows_an_example(runner: CliRunner, command: str) -> None:
+    _, out, _ = invoke(runner, command, "--help")
+    assert f"\n    newsdesk {command} " in out or f"\n    newsdesk {command}\n" in out
 
 
 def test_edit_and_delete_from_the_command_line(runner: CliRunner, clips: Path) -> None:

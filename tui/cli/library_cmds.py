@@ -66,7 +66,13 @@ def add(library: Library, inputs: tuple[str, ...], tags: tuple[str, ...], outlet
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @pass_library
 def import_(library: Library, file: str) -> None:
-    """Add articles from a JSON-lines file in the export format (ids and marks kept)."""
+    """Add articles from a JSON-lines file in the export format (ids and marks kept); FILE
+    may be - for stdin. An article already in the library is reported as a duplicate.
+
+    \b
+      newsdesk import backup.jsonl
+      newsdesk --library ~/other-desk export | newsdesk import -
+    """
     counts: Counter[str] = Counter()
     opened = click.open_file(file, encoding="utf-8", errors="replace")
     with opened as fh, add_progress(enabled=True) as advance:
@@ -83,7 +89,12 @@ def import_(library: Library, file: str) -> None:
               help="File to write (default: stdout).")
 @pass_library
 def export(library: Library, output: str) -> None:
-    """Write every article with its tags and marks as JSON lines (re-importable)."""
+    """Write every article with its tags and marks as JSON lines (re-importable).
+
+    \b
+      newsdesk export -o backup.jsonl
+      newsdesk export | jq -r 'select(.starred) | .title'
+    """
     if output == "-":
         count = library.export(sys.stdout)
     else:
@@ -100,9 +111,10 @@ def export(library: Library, output: str) -> None:
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--sort", type=click.Choice(SORTS), default="relevance",
-              show_default=True)
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000),
+              help="At most this many hits.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
+              help="Best match first, or the newest first.")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of hits on stdout.")
 @click.option("--save", metavar="NAME", help="Also save this search under NAME.")
 @pass_library
@@ -116,6 +128,11 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: Sort,
       title:convoy  outlet:reuters  author:doe  tag:iraq-syria
       published:[2024-01-01 to today]   added:yesterday   added:[last week to now]
     --sort newest lists only articles that match every word, newest first.
+
+    \b
+      newsdesk search militia border -n 5
+      newsdesk search 'tag:iraq-syria published:[last week to now]' --sort newest
+      newsdesk search convoy --save convoys      # later: newsdesk search @convoys
     """
     text = " ".join(query)
     results = library.search(text, limit=limit, sort=sort)
@@ -136,10 +153,16 @@ def search(library: Library, query: tuple[str, ...], limit: int, sort: Sort,
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="A JSON list of {name, query} objects on stdout.")
 @pass_library
 def searches(library: Library, as_json: bool) -> None:
-    """List saved searches (run one with `newsdesk search @NAME`)."""
+    """List saved searches (run one with `newsdesk search @NAME`).
+
+    \b
+      newsdesk searches
+      newsdesk searches --json | jq -r '.[].name'
+    """
     saved = library.saved_searches()
     if as_json:
         echo_json([{"name": n, "query": q} for n, q in saved], indent=1)
@@ -153,12 +176,19 @@ def searches(library: Library, as_json: bool) -> None:
 
 @main.command()
 @click.argument("article_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="The article as one JSON object on stdout (the export format).")
 @click.option("--raw", is_flag=True, help="Also list the input lines cleanup left out.")
 @pass_library
 def show(library: Library, article_id: str, as_json: bool, raw: bool) -> None:
     """Show one article (ID or a unique prefix of it): headline, standfirst, details, body
-    and photo captions. --raw adds what cleanup dropped (menus, prompts, footers)."""
+    and photo captions. --raw adds what cleanup dropped (menus, prompts, footers).
+
+    \b
+      newsdesk show 3fa9c1
+      newsdesk show 3fa9c1 --raw | less
+      newsdesk show 3fa9c1 --json | jq -r .body
+    """
     article = library.get(article_id)
     dropped = library.dropped(article.id) if raw else None
     if as_json:
@@ -200,6 +230,10 @@ def delete(library: Library, article_ids: tuple[str, ...], yes: bool) -> None:
     """Delete articles and everything kept about them (original, tags, marks, index entry).
 
     On a terminal it asks first; --yes skips the question (needed in scripts).
+
+    \b
+      newsdesk delete 3fa9c1 7be024
+      newsdesk search 'tag:junk' --json | jq -r '.[].id' | xargs newsdesk delete --yes
     """
     articles = [library.get(i) for i in article_ids]
     if not yes:
@@ -239,7 +273,12 @@ def tag(library: Library, article_id: str, changes: tuple[str, ...]) -> None:
 @pass_library
 def mark(library: Library, article_id: str, read: bool | None, star: bool | None,
          basket: bool | None) -> None:
-    """Mark an article read/unread, starred, or in the briefing basket."""
+    """Mark an article read/unread, starred, or in the briefing basket.
+
+    \b
+      newsdesk mark 3fa9c1 --star --basket     # goes into the next briefing
+      newsdesk mark 3fa9c1 --unread --no-basket
+    """
     flags = {k: v for k, v in (("read", read), ("starred", star), ("in_basket", basket))
              if v is not None}
     if not flags:
@@ -253,7 +292,13 @@ def mark(library: Library, article_id: str, read: bool | None, star: bool | None
 @main.command()
 @pass_library_as_is
 def reindex(library: Library) -> None:
-    """Rebuild the search index from the store (safe to interrupt: the old one stays)."""
+    """Rebuild the search index from the store (safe to interrupt: the old one stays).
+    Needed only if search seems to miss articles; a damaged or outdated index is rebuilt
+    on its own.
+
+    \b
+      newsdesk reindex
+    """
     total = library.count(Filter(duplicates=False))
     with add_progress(enabled=True, total=total, label="reindexing") as advance:
         count = library.reindex(progress=lambda n: advance(None, n))
@@ -261,10 +306,15 @@ def reindex(library: Library) -> None:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="The counts as one JSON object on stdout.")
 @pass_library
 def stats(library: Library, as_json: bool) -> None:
-    """Counts: articles, duplicates, unread, starred, tags, outlets, index state."""
+    """Counts: articles, duplicates, unread, starred, tags, outlets, index state.
+
+    \b
+      newsdesk stats
+      newsdesk stats --json | jq .unread
+    """
     figures = library.stats()
     if as_json:
         echo_json(figures, indent=1)
