@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -13,14 +12,7 @@ from pathlib import PurePath
 from index.errors import InputError
 from index.extract_boiler import without_boilerplate
 from index.extract_byline import NearLine, bio_name, choose_author, outlet_in_byline
-from index.extract_dates import (
-    DateLine,
-    FoundDate,
-    ambiguous_date,
-    choose_date,
-    find_date,
-    numeric_order,
-)
+from index.extract_dates import FoundDate, find_date
 from index.extract_headline import Candidate as HeadlineCandidate
 from index.extract_headline import Page as HeadlinePage
 from index.extract_headline import candidates
@@ -42,6 +34,7 @@ from index.extract_outlet import (
     wire_in_dateline,
 )
 from index.extract_parts import Parts, split_parts
+from index.extract_published import META_LOOKAHEAD, published
 from index.extract_region import after_headline, thread_start, without_about_box, without_bio
 from index.extract_title import (
     MARKDOWN_HEADING,
@@ -68,7 +61,6 @@ _DATE_PARAMS = {
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
 _REPEAT_GAP = 3  # lines within which a repeated line is a copy, not the article's own
-_META_LOOKAHEAD = 6  # lines into the article where bylines and dates still sit
 def clean_text(text: str, *, url: str = "", filename: str = "",
                saved: datetime | None = None) -> Extracted:
     """The article in the visible text of a news page, without the page around it.
@@ -81,7 +73,7 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     lines, (start, end), suffix = layout.lines, layout.region, layout.suffix
     title = _headline(layout)
     anchor = index_of(lines, title, start)
-    date = _published(lines, (anchor, title), (start, end), url, saved)
+    date = published(lines, (anchor, title), (start, end), url, saved)
     if _already_clean(lines, start, end):
         body_lines = lines[start:]
     else:
@@ -238,7 +230,7 @@ def _author(lines: list[Line], anchor: int, start: int, end: int, title: str) ->
     "Reporting by" credit or a writer's bio after the article."""
     copies = _copies(lines, title, start, anchor) if title else []
     anchors = [anchor, *copies]
-    window = range(max(0, min(anchor, start) - 16), min(len(lines), start + _META_LOOKAHEAD))
+    window = range(max(0, min(anchor, start) - 16), min(len(lines), start + META_LOOKAHEAD))
     indices = sorted({*window, *(i for c in copies for i in range(c - 2, c + 5)
                                  if 0 <= i < len(lines))})
     # A line the headline holds is the headline (or its breadcrumbs), never a byline.
@@ -318,7 +310,7 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
         return known_outlet(suffix) or spelled_out(suffix, short) or suffix
     if url and (name := name_from_page(url, short)):
         return name
-    for line in lines[:start + _META_LOOKAHEAD]:
+    for line in lines[:start + META_LOOKAHEAD]:
         if line.words <= 16 and (name := outlet_in_byline(line.text)):
             return known_outlet(name) or name
     # The page's name for itself before a copyright owner, often its parent company.
@@ -342,32 +334,6 @@ def _dropped(lines: list[Line], body: str, title: str, parts: Parts) -> tuple[st
     kept = set(body.splitlines()) | {title, parts.standfirst}
     kept |= {c for caption in parts.captions for c in (caption, caption.split(" (")[0])}
     return tuple(ln.text for ln in lines if ln.text not in kept)
-
-
-def _published(lines: list[Line], headline: tuple[int, str], region: tuple[int, int], url: str,
-               saved: datetime | None) -> FoundDate | None:
-    """The date among the lines above the article, its first lines and those after it; else
-    the date line beside an earlier printed copy of the headline (a page whose article is
-    a table or a list can start far above where the prose starts)."""
-    (anchor, title), (start, end) = headline, region
-    near = [*range(start + _META_LOOKAHEAD), *range(end, min(len(lines), end + 8))]
-    found = _date_among(lines, near, anchor, region, url, saved)
-    for copy in (i for i, ln in enumerate(lines) if found is None and i != anchor
-                 and ln.text == title):
-        around = range(max(0, copy - 2), min(len(lines), copy + 4))
-        found = _date_among(lines, around, copy, region, url, saved)
-    return found
-
-
-def _date_among(lines: list[Line], indices: Iterable[int], anchor: int,
-                region: tuple[int, int], url: str, saved: datetime | None) -> FoundDate | None:
-    start, end = region
-    candidates = [DateLine(i, lines[i].text, start <= i < end and lines[i].prose and
-                           lines[i].words > 14) for i in indices if i < len(lines)]
-    # The page's order is read only when a candidate holds a date such as 05/10/2018.
-    ambiguous = any(ambiguous_date(c.text) for c in candidates)
-    order = numeric_order("\n".join(ln.text for ln in lines)) if ambiguous else "md"
-    return choose_date(candidates, anchor, url, saved, order)
 
 
 def _paragraphs(text: str, title: str) -> str:

@@ -118,7 +118,7 @@ def _dates(line: str, reference: datetime | None, year_ref: datetime | None,
             for match in pattern.finditer(line):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
-                if (date := _to_date(match, reference or year_ref, order)) is not None:
+                if (date := _to_date(match, (reference, year_ref), order)) is not None:
                     found.append(date)
                     taken.append(match.span())
     if reference is not None and not found:
@@ -138,13 +138,16 @@ def find_date(line: str, reference: datetime | None = None,
     return dates[0] if dates else None
 
 
-def _to_date(match: re.Match[str], reference: datetime | None, order: Order) -> FoundDate | None:
+def _to_date(match: re.Match[str], refs: tuple[datetime | None, datetime | None],
+             order: Order) -> FoundDate | None:
+    # Only the save time says which days are yet to come; a year reference only dates "Nov 19".
+    reference, year_ref = refs
     g = match.groupdict()
     day_month = _day_month(g, order)
     if day_month is None:
         return None
     day, month = day_month
-    year = _year(g.get("y"), month, day, reference)
+    year = _year(g.get("y"), month, day, reference or year_ref)
     if year is None:
         return None
     if g.get("a") and reference is not None and _after(year, month, day, reference):
@@ -188,6 +191,27 @@ def _after(year: int, month: int, day: int, reference: datetime) -> bool:
 _NUMERIC = re.compile(r"(?<![\d/])([0-3]?\d)/([0-3]?\d)/(?:19|20)?\d\d(?![\d/])")
 # Words that only English text uses this often: the page reads 05/10 the American way.
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|is|was|with|for)\b", re.IGNORECASE)
+
+
+_MONTH_DAY = re.compile(r"(?:" + _MON + r"\s+" + _DAY + r"|" + _DAY.replace("?P<d>", "?P<d2>")
+                        + r"\.?\s+" + _MON.replace("?P<mon>", "?P<mon2>") + r")", re.IGNORECASE)
+_CLOCK = r"[0-2]?\d:[0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?"
+_YEAR_AND_CLOCK = re.compile(
+    r"(?P<t>" + _CLOCK + r")?[\s,]*(?P<y>(?:19|20)\d{2})(?:[\s,]+(?P<t2>" + _CLOCK + r"))?",
+    re.IGNORECASE)
+
+
+def joined_stamp(line: str, following: str) -> str | None:
+    """A date stamp split over two lines as one line: a month and day alone ("November 20")
+    over a line of only its year and time ("15:23 2019") read "November 20 2019 15:23"."""
+    line = line.strip()
+    if not following or len(line.split()) > 4:
+        return None
+    head, tail = _MONTH_DAY.search(line), _YEAR_AND_CLOCK.fullmatch(following.strip())
+    if head is None or head.end() != len(line) or tail is None:
+        return None
+    clock = tail.group("t") or tail.group("t2") or ""
+    return f"{line} {tail.group('y')} {clock}".rstrip()
 
 
 def ambiguous_date(line: str) -> bool:
@@ -329,14 +353,16 @@ class DateLine:
 
 
 def choose_date(lines: list[DateLine], anchor: int, url: str = "",
-                reference: datetime | None = None, order: Order = "md") -> FoundDate | None:
+                reference: datetime | None = None, order: Order = "md",
+                page_year: datetime | None = None) -> FoundDate | None:
     """The publication date among the lines around the headline (``anchor``): the date line
     next to the headline and byline, "published" over "updated", the date the URL prints
-    over the site's "today" in the masthead; the URL's own date when no line gives one."""
+    over the site's "today" in the masthead; the URL's own date when no line gives one.
+    ``page_year`` reads a year-less date when neither the save time nor the URL can."""
     from_url = url_date(url) if url else None
     # A date printed without its year ("Posted Nov 19") takes the year of the URL's date.
     year_ref = reference or (datetime(from_url[0], from_url[1], 28, tzinfo=UTC)
-                             if from_url else None)
+                             if from_url else page_year)
     # The date line sits near the headline; look further up only when nothing is near.
     best = _best_date(lines, anchor, 20, from_url, (reference, year_ref), order) or _best_date(
         lines, anchor, 40, from_url, (reference, year_ref), order)
@@ -358,17 +384,20 @@ def _best_date(lines: list[DateLine], anchor: int, above: int,
     for line in lines:
         if line.sentence or len(line.text.split()) > 30 or line.index < anchor - above:
             continue
+        since = 0
         for found in find_dates(line.text, *refs, order):
-            score = _date_score(line, found, anchor, from_url)
+            # The words before this date and after the previous one are its label:
+            # "Updated Nov 19, 9:41 AM; Posted Nov 18" posts on the 18th.
+            label = line.text[since: found.at]
+            score = _date_score(line, found, anchor, from_url, label)
             if best is None or score > best[0]:
-                updated = bool(_UPDATED_CUE.search(line.text[: found.at]))
-                best = (score, found, updated)
+                best = (score, found, bool(_UPDATED_CUE.search(label)))
+            since = found.at + 1
     return (best[1], best[2]) if best is not None and best[0] > -8 else None
 
 
 def _date_score(line: DateLine, found: FoundDate, anchor: int,
-                from_url: tuple[int, int, int | None] | None) -> float:
-    before = line.text[: found.at]
+                from_url: tuple[int, int, int | None] | None, before: str) -> float:
     score = -0.3 * abs(line.index - anchor) - (1.5 if line.index < anchor else 0.0)
     score += 1.0 if _PUBLISHED_CUE.search(before) else 0.0
     score -= 1.5 if _UPDATED_CUE.search(before) else 0.0
