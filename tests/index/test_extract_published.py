@@ -45,7 +45,7 @@ def test_a_stamp_split_over_two_lines_is_read_whole() -> None:
 
 
 def test_a_list_of_yearless_days_never_outranks_the_printed_date_line() -> None:
-    tour = "\n".join(f"June {d} – Riverside Hall, Valley Town" for d in (9, 10, 14, 17))
+    tour = "\n".join(f"June {d} - Riverside Hall, Valley Town" for d in (9, 10, 14, 17))
     page = ("Valley choir plans a summer tour\nNovember 19, 2023 12:04AM ET\n\n"
             f"{PROSE}\n{tour}\n\n{PROSE}\n© 2023 Valley Courier\n")
     assert _date(page).startswith("2023-11-19")
