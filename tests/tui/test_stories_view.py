@@ -122,3 +122,27 @@ async def test_the_article_does_not_wait_for_its_story(
         placing.set()
         await until(pilot, lambda: story.display)
         assert "Also in this story" in str(story.render())
+
+
+async def test_an_article_of_the_story_opens_with_its_number(sample_home: Path) -> None:
+    app = NewsdeskApp()
+    async with app.run_test(size=SIZE) as pilot:
+        table = await started(app, pilot)
+        table.go_to("a016")  # one of the four Qaim convoy reports
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.loaded)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        story = reader.query_one("#article-story", Static)
+        await until(pilot, lambda: story.display)
+        listed = str(story.render())
+        number = len(reader.duplicates) + 1  # copies come first, then the story's articles
+        assert "press its number" in listed and f"{number} ◦" in listed
+        wanted = reader.story[0]
+        came_from = reader.article.duplicate_of or reader.article.id  # a copy: its original
+        await pilot.press(str(number))
+        await until(pilot, lambda: reader.article.id == wanted.id and reader.loaded)
+        assert wanted.title in str(reader.query_one("#article-header", Static).render())
+        # the new article's story arrives in turn, with the article it was opened from
+        await until(pilot, lambda: any(a.id == came_from for a in reader.story))
+        assert story.display

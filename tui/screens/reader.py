@@ -17,7 +17,7 @@ from index.models import Article
 from index.textsafe import visible_line
 from tui.messages import ArticleChanged, LibraryFailed
 from tui.screens.base import ArticleScreen
-from tui.widgets.article_view import ArticleView
+from tui.widgets.article_view import KEYS, ArticleView
 
 if TYPE_CHECKING:
     from tui.app import NewsdeskApp
@@ -52,9 +52,10 @@ class ReaderScreen(ArticleScreen):
                 tooltip="Back to the list, searching"),
         Binding("e", "edit_title", "Edit title", show=False,
                 tooltip="Correct the headline (the index follows)"),
-        Binding("1", "copy(1)", "Open copy", show=False, key_display="1…9",
-                tooltip="Open copy number N under “Same story elsewhere”"),
-        *(Binding(str(n), f"copy({n})", show=False) for n in range(2, 10)),
+        Binding("1", "open_other(1)", "Open copy / story article", show=False,
+                key_display="1…9", tooltip="Open article number N under “Same story "
+                "elsewhere” or “Also in this story”"),
+        *(Binding(str(n), f"open_other({n})", show=False) for n in range(2, KEYS + 1)),
     ]
 
     @dataclass
@@ -86,6 +87,7 @@ class ReaderScreen(ArticleScreen):
         self.terms = terms
         self.browsing = browsing
         self.duplicates: list[Article] = []
+        self.story: list[Article] = []  # the other reports of its story, once placed
         self.loaded = False
 
     @property
@@ -106,6 +108,7 @@ class ReaderScreen(ArticleScreen):
         """Show another article here (J, K, Space at the end, a copy)."""
         self.article = article
         self.loaded = False
+        self.story = []
         self.query_one(ArticleView).refresh_header(article)
         self.query_one(ArticleView).scroll_home(animate=False)
         self._position()
@@ -166,7 +169,9 @@ class ReaderScreen(ArticleScreen):
 
     def on_reader_screen_story_loaded(self, message: StoryLoaded) -> None:
         if message.article_id == self.article.id:
-            self.query_one(ArticleView).show_story(message.story)
+            self.story = message.story
+            self.query_one(ArticleView).show_story(message.story,
+                                                   len(self.duplicates[:KEYS]) + 1)
 
     def library_changed(self) -> None:
         """Another program changed the library: show this article as it is now (its marks,
@@ -185,6 +190,7 @@ class ReaderScreen(ArticleScreen):
             return  # J pressed again before this one arrived
         self.article = message.article
         self.duplicates = message.duplicates
+        self.story = []  # shown again when it arrives
         self.loaded = True
         self.query_one(ArticleView).show(message.article, self.terms, message.duplicates)
 
@@ -246,11 +252,14 @@ class ReaderScreen(ArticleScreen):
             return
         self.show_article(found)
 
-    def action_copy(self, number: int) -> None:
-        if not 1 <= number <= len(self.duplicates):
-            self.notify("No copy with that number.", severity="warning", timeout=2)
+    def action_open_other(self, number: int) -> None:
+        """Open the copy, or the other article of the story, listed with this number."""
+        numbered = [*self.duplicates[:KEYS], *self.story][:KEYS]
+        if not 1 <= number <= len(numbered):
+            self.notify("No copy or story article with that number.", severity="warning",
+                        timeout=2)
             return
-        self.show_article(self.duplicates[number - 1])
+        self.show_article(numbered[number - 1])
 
     def action_edit_title(self) -> None:
         self.app.edit_title(self.article)

@@ -17,6 +17,7 @@ from tui.widgets.article_list import published_day
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
 # leaves nothing in untrusted text that the parser could read as markup.
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+KEYS = 9  # copies, then the story's other articles, open with 1 to 9
 
 
 def inert_parser() -> MarkdownIt:
@@ -69,12 +70,16 @@ def header(article: Article) -> Text:
     return text
 
 
-def story_lines(story: list[Article]) -> Text:
-    """The other articles of a story, one a line: date, outlet, headline."""
-    lines = Text("Also in this story:", style="bold")
-    for other in story:
+def story_lines(story: list[Article], first_number: int = 1) -> Text:
+    """The other articles of a story, one a line: its key (numbers from `first_number` up
+    to 9; the rest have none), date, outlet, headline."""
+    keyed = first_number <= KEYS and bool(story)
+    lines = Text("Also in this story" + (" (press its number to open it):" if keyed else ":"),
+                 style="bold")
+    for number, other in enumerate(story, first_number):
         about = " — ".join(p for p in (published_day(other), other.outlet, other.title) if p)
-        lines.append("\n  ◦ " + visible_line(about))
+        mark = f"{number} ◦" if number <= KEYS else "  ◦"
+        lines.append(f"\n  {mark} " + visible_line(about))
     return lines
 
 
@@ -96,18 +101,19 @@ class ArticleView(VerticalScroll, can_focus=True):
         copies.display = bool(duplicates)
         if duplicates:
             lines = Text("Same story elsewhere (press its number to open it):", style="bold")
-            for number, dup in enumerate(duplicates[:9], 1):
+            for number, dup in enumerate(duplicates[:KEYS], 1):
                 lines.append(f"\n  {number} ≈ "
                              + visible_line(f"{dup.outlet or dup.origin} — {dup.title}"))
             copies.update(lines)
         self.show_story([])
 
-    def show_story(self, story: list[Article]) -> None:
-        """List the other reports of the article's story (none: the list is hidden)."""
+    def show_story(self, story: list[Article], first_number: int = 1) -> None:
+        """List the other reports of the article's story, keyed from `first_number` (after
+        the copies' numbers); none: the list is hidden."""
         others = self.query_one("#article-story", Static)
         others.display = bool(story)
         if story:
-            others.update(story_lines(story))
+            others.update(story_lines(story, first_number))
 
     def refresh_header(self, article: Article) -> None:
         """Redraw the metadata after tags or marks changed."""
