@@ -47,6 +47,8 @@ _NOT_FIRST = frozenset({
 _NEVER_IN_NAME = frozenset({
     "of", "the", "and", "or", "for", "to", "in", "on", "with", "at", "a", "an", "best", "our",
     "your", "this", "that", "is", "are", "us", "more", "all",
+    # a site's account, not a writer: "By Admin"
+    "admin", "administrator", "webmaster",
 })
 # A label on a line of its own, the name on the next: "By" / "Ryan Reed", "Author:" / "X".
 _LABEL_ALONE = re.compile(

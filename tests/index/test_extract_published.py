@@ -62,3 +62,10 @@ def test_the_date_under_a_reworded_copy_of_the_title_line() -> None:
             "Chat with us. Find out what's happening in the valley.\nJUST WATCHED\n"
             "Board meeting\n" + "\n".join(f"Video {n}" for n in range(30)) + f"\n\n{PROSE}")
     assert _date(page).startswith("2023-11-18")
+
+
+def test_a_sites_admin_account_is_no_author() -> None:
+    page = f"Reservoir rises again after dry summers\nPosted by Admin on March 3, 2023\n\n{PROSE}"
+    found = clean_text(page)
+    assert found.author == ""
+    assert _date(page) == "2023-03-03"
