@@ -44,6 +44,7 @@ from index.extract_title import (
     masthead,
     one_block,
     page_title,
+    prompt_pair,
     rule_title,
 )
 from index.extract_visible import visible_text
@@ -118,6 +119,8 @@ def _layout(text: str, filename: str) -> _Layout:
             "expected paragraphs of prose, found only short lines such as menus or lists",
         )
     headline, suffix = page_title(lines[0].text)
+    # A bar of prompts on top ("Sign in | Subscribe") names no outlet.
+    suffix = "" if prompt_pair(lines[0].text) else suffix
     start = after_headline(lines, (start, end), headline) if start > 0 else start
     end = thread_start(lines, (start, end))
     return _Layout(lines, (start, end), headline, suffix)
@@ -127,9 +130,9 @@ def _headline_page(layout: _Layout) -> HeadlinePage:
     lines, start = layout.lines, layout.region[0]
     rule = rule_title(lines, start, layout.headline, layout.suffix)
     # A one-word first line with no outlet after it is a menu item ("Home"), never a title.
-    # Nor is a path of sections ("Home > News > Regional").
+    # Nor is a path of sections ("Home > News > Regional"), nor "Log in / Register".
     single_word = not layout.suffix and len(layout.headline.split()) < 2
-    menu = single_word or breadcrumb(layout.headline)
+    menu = single_word or breadcrumb(layout.headline) or prompt_pair(lines[0].text)
     return HeadlinePage(lines, start, "" if menu else layout.headline, rule, is_meta)
 
 

@@ -130,6 +130,15 @@ def breadcrumb(text: str) -> bool:
     )
 
 
+def prompt_pair(text: str) -> bool:
+    """Two prompts of at most two words side by side ("Log in / Register", "Sign in |
+    Subscribe"): too short for a headline and its outlet, so no title line."""
+    parts = _CRUMB.split(text.strip())
+    return len(parts) == 2 and all(
+        1 <= len(p.split()) <= 2 and not _PUNCT.search(p) for p in parts
+    )
+
+
 def _is_masthead(lines: list[Line], i: int = 0) -> bool:
     """A site name on top of the page ("Levant Wire"): one to three capitalised words with
     the menu right under them."""
