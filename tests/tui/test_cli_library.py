@@ -153,7 +153,7 @@ def test_every_option_says_what_it_does() -> None:
 
 
 @pytest.mark.parametrize("command", ["show", "delete", "mark", "import", "export", "reindex",
-                                     "stats", "searches", "search"])
+                                     "stats", "searches", "search", "fetch"])
 def test_help_shows_an_example(runner: CliRunner, command: str) -> None:
     _, out, _ = invoke(runner, command, "--help")
     assert f"\n    newsdesk {command} " in out or f"\n    newsdesk {command}\n" in out

@@ -138,6 +138,11 @@ def fetch(library: Library, names: tuple[str, ...], as_json: bool, timeout: floa
     Items seen before are skipped; a feed unchanged since last time costs one small
     request. When an item's page cannot be fetched, the feed's own text is stored
     instead, and the output says so. Exits 0 if at least one feed could be read.
+
+    \b
+      newsdesk fetch                       # every feed
+      newsdesk fetch "Levant Wire" --timeout 60
+      newsdesk fetch --json | jq -c '{feed, new, error}'
     """
     # Imported here: feed reading pulls in httpx and feedparser.
     from index.feed_run import run
