@@ -52,24 +52,31 @@ class Coverage:
 
 def _cosines(terms: list[list[str]]) -> np.ndarray:
     """The TF-IDF cosine (smoothed idf over these sentences) of every pair of sentences. A term
-    only one sentence uses adds to that sentence's own entry only, so the product runs over the
-    shared terms (a few in ten) and the diagonal is 1: the same matrix at a fraction of the cost."""
+    only one sentence uses adds to that sentence's own entry only, so the sum runs over the
+    shared terms (a few in ten) and the diagonal is 1. Summed as one count of weighted pairs
+    (terms used by equally many sentences in one block) rather than as a matrix product:
+    OpenBLAS would start threads for that, and on a busy machine they spin for longer than the
+    whole sum takes on one core."""
     frequency = Counter(t for sentence in terms for t in set(sentence))
-    shared = {t: column for column, t in enumerate(t for t, f in frequency.items() if f > 1)}
-    idf = {t: math.log((1 + len(terms)) / (1 + f)) + 1 for t, f in frequency.items()}
-    rows: list[int] = []
-    columns: list[int] = []
-    values: list[float] = []
+    rows: dict[str, list[int]] = {}
+    values: dict[str, list[float]] = {}
     for row, sentence in enumerate(terms):
-        weight = {t: c * idf[t] for t, c in Counter(sentence).items()}
+        weight = {t: c * (math.log((1 + len(terms)) / (1 + frequency[t])) + 1)
+                  for t, c in Counter(sentence).items()}
         norm = math.sqrt(sum(w * w for w in weight.values())) or 1.0
         for t, w in weight.items():
-            if (column := shared.get(t)) is not None:
-                rows.append(row)
-                columns.append(column)
-                values.append(w / norm)
-    matrix = np.zeros((len(terms), max(len(shared), 1)))
-    matrix[rows, columns] = values  # one numpy call, not one per entry
-    similar = matrix @ matrix.T
+            if frequency[t] > 1:
+                rows.setdefault(t, []).append(row)
+                values.setdefault(t, []).append(w / norm)
+    size = len(terms)
+    pairs, products = [np.zeros(0, dtype=np.int64)], [np.zeros(0)]
+    for users in sorted({len(found) for found in rows.values()}):
+        shared = [t for t, found in rows.items() if len(found) == users]
+        at = np.array([rows[t] for t in shared], dtype=np.int64)  # terms x users
+        value = np.array([values[t] for t in shared])
+        pairs.append((at[:, :, None] * size + at[:, None, :]).ravel())
+        products.append((value[:, :, None] * value[:, None, :]).ravel())
+    similar = np.bincount(np.concatenate(pairs), weights=np.concatenate(products),
+                          minlength=size * size).reshape(size, size)
     np.fill_diagonal(similar, [1.0 if sentence else 0.0 for sentence in terms])
     return similar

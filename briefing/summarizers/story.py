@@ -113,8 +113,9 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         concepts = {i: found[0] for i, found in features.items()}
         weights = _concept_weights(concepts, _reporters(document), self.weights)
         texts = {i: str(document.sentences[i]) for i in candidates}
-        reporting = _reporting(texts, origins)
-        prior = {i: self._prior(texts[i], origins[i][1])
+        commentary = {i: is_commentary(texts[i]) for i in candidates}
+        reporting = _reporting(commentary, origins)
+        prior = {i: self._prior(texts[i], origins[i][1], commentary[i])
                  * (1.0 if is_reported(texts[i]) else reporting[origins[i][0]])
                  for i in candidates}
         terms = {i: found[1] for i, found in features.items()}
@@ -153,11 +154,11 @@ class StorySummarizer(AbstractSummarizer):  # type: ignore[misc]
         }
         return frozenset(unigrams | pairs)
 
-    def _prior(self, text: str, position: int) -> float:
+    def _prior(self, text: str, position: int, commentary: bool) -> float:
         w = self.weights
         bonus = 1.0 + w.position / (position + 1) ** w.decay + w.facts * facts(text)
         bonus -= w.dangling if is_dangling(text) else 0.0
-        return bonus * (w.commentary if is_commentary(text) else 1.0)
+        return bonus * (w.commentary if commentary else 1.0)
 
     @staticmethod
     def _lengths(document: ObjectDocumentModel, candidates: list[int]) -> dict[int, int]:
@@ -192,15 +193,15 @@ def _candidates(sentences: Sequence[Sentence], origins: Sequence[tuple[int, int]
     return fit[:MAX_SENTENCES]
 
 
-def _reporting(texts: dict[int, str], origins: Sequence[tuple[int, int]]) -> dict[int, float]:
+def _reporting(commentary: dict[int, bool], origins: Sequence[tuple[int, int]]) -> dict[int, float]:
     """Per article, the share of its sentences that are not the writer's own view, squared. A
     sentence that neither names a source nor counts or names anything weighs by it: in a note or an
     opinion piece such a sentence is a judgement ("The side door is the weak point."), which
     must not stand in a briefing as reported fact."""
     counts: dict[int, list[int]] = {}
-    for i, text in texts.items():
+    for i, own in commentary.items():
         count = counts.setdefault(origins[i][0], [0, 0])
-        count[0] += not is_commentary(text)
+        count[0] += not own
         count[1] += 1
     return {article: (kept / total) ** 2 for article, (kept, total) in counts.items()}
 
