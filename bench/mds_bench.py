@@ -6,6 +6,8 @@ over clusters. Every system sees the same sentences (newsdesk's offline splitter
 filter), so the comparison is of the choice of sentences only.
 
     python -m bench.mds_bench /work/evaldata/mds_duc2004.dev.jsonl [more.jsonl ...]
+
+After each table: the first system against each other one, cluster by cluster.
 """
 
 from __future__ import annotations
@@ -44,11 +46,32 @@ def main(argv: Sequence[str] | None = None) -> None:
         rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
         print(f"\n{Path(path).name}: {len(rows)} clusters\n")
         print("| system | R1 | R2 | RL | ms/cluster |\n|---|---:|---:|---:|---:|")
+        per_system = {}
         for name in args.systems.split(","):
-            scores, ms = evaluate(SYSTEMS[name], rows, scorer)
+            scores, ms = per_system[name] = evaluate(SYSTEMS[name], rows, scorer)
             columns = zip(*scores, strict=True)
             means = " | ".join(f"{100 * statistics.fmean(c):.1f}" for c in columns)
             print(f"| {name} | {means} | {ms:.0f} |", flush=True)
+        print_pairs({name: scores for name, (scores, _) in per_system.items()})
+
+
+def print_pairs(per_system: dict[str, list[list[float]]]) -> None:
+    """The first system against each other one, cluster by cluster: wins / losses, and the mean
+    difference on the even and on the odd clusters (a margin that is not noise holds on both)."""
+    first, *others = per_system
+    if not others:
+        return
+    print(f"\n| {first} vs | R1 won/lost | R2 won/lost | RL won/lost "
+          "| R1 diff even/odd | RL diff even/odd |\n|---|---:|---:|---:|---:|---:|")
+    for other in others:
+        pairs = list(zip(per_system[first], per_system[other], strict=True))
+        cells = [f"{sum(a[m] > b[m] for a, b in pairs)}/{sum(a[m] < b[m] for a, b in pairs)}"
+                 for m in range(len(METRICS))]
+        for m in (0, 2):
+            halves = [pairs[start::2] for start in (0, 1)]
+            cells.append("/".join(f"{100 * statistics.fmean(a[m] - b[m] for a, b in half):+.2f}"
+                                  for half in halves if half))
+        print(f"| {other} | " + " | ".join(cells) + " |")
 
 
 def evaluate(
