@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing.provenance import published_span
-from briefing.story_pool import summarize_stories, warm_up
+from briefing.story_pool import SENTENCES, summarize_stories, warm_up
 from index.library import Library
 from index.models import Article, published_text
 from index.stories import Story
 from index.story_store import Summary
-
-SENTENCES = 3  # the key point and two more
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from multiprocessing import forkserver
 # Fewer stories than this are summarized here: starting workers costs about half a second.
 MIN_STORIES = 24
 MAX_WORKERS = 4
+SENTENCES = 3  # a story's digest: the key point and two more
 
 Texts = Sequence[tuple[str, str]]  # a story's articles as (title, body)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from index.library import Library
 from index.stories import Story
+from index.story_peek import unsummarized
 from index.story_store import Summary
 from tests.index.story_samples import (
     HIT_FOLLOW_UP,
@@ -165,3 +166,18 @@ def test_which_stories_have_a_kept_summary_is_known_before_reading_their_article
     ids = [s.id for s in stories]
     assert library.summarized_stories(ids, 1) == {hit.id, rutba.id}
     assert library.summarized_stories(ids, 3) == {rutba.id}  # one sentence is not three
+
+
+def test_how_many_stories_lack_a_summary_is_seen_before_the_library_opens(
+        library: Library, tmp_path: Path) -> None:
+    database = library.root / "library.db"
+    ids = load(library, *TODAY)
+    assert unsummarized(database, 1) == len(TODAY)  # no story made yet: each may be one
+    stories = library.stories(ids)
+    assert unsummarized(database, 1) == len(stories) == 3
+    hit, rutba = story_of(stories, "hit-levant"), story_of(stories, "rutba-levant")
+    library.keep_story_summaries({hit.id: Summary("mark", 1, ("A drone strike in Hit.",)),
+                                  rutba.id: Summary("mark", 3, ("A raid near Rutba.",))})
+    assert unsummarized(database, 1) == 1
+    assert unsummarized(database, 3) == 2  # one sentence is not three
+    assert unsummarized(tmp_path / "no library" / "library.db", 1) == 0

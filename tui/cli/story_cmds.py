@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,10 +16,20 @@ if TYPE_CHECKING:  # the library loads Whoosh and numpy: not for --help
     from index.library import Library
 
 
+def _start_workers(folder: Path, options: dict[str, Any]) -> None:
+    """Before the library opens: when many stories lack a kept summary (the first listing of
+    a library), start the process the summarizing workers are made from, so that its imports
+    (about 0.5 s) run while this one opens the library and reads the articles."""
+    from briefing.story_pool import SENTENCES, warm_up
+    from index.story_peek import unsummarized
+
+    warm_up(unsummarized(folder / "library.db", SENTENCES if options["as_json"] else 1))
+
+
 @main.command()
 @selection_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON array of stories on stdout.")
-@pass_library
+@partial(pass_library, before_open=_start_workers)
 def stories(library: Library, as_json: bool, **criteria: Any) -> None:
     """List the stories of a selection, most important first.
 
@@ -40,7 +52,8 @@ def stories(library: Library, as_json: bool, **criteria: Any) -> None:
     """
     # Imported here: the key points need the summarizers (sumy, numpy).
     from briefing.select import select_stories
-    from briefing.story_digest import SENTENCES, digests
+    from briefing.story_digest import digests
+    from briefing.story_pool import SENTENCES
 
     selection = make_selection(**criteria)
     # the list shows only the key point; the JSON has the summary too
