@@ -11,7 +11,13 @@ from pathlib import PurePath
 
 from index.errors import InputError
 from index.extract_boiler import without_boilerplate
-from index.extract_byline import NearLine, bio_name, choose_author, outlet_in_byline
+from index.extract_byline import (
+    NearLine,
+    bio_name,
+    choose_author,
+    desk_outlet,
+    outlet_in_byline,
+)
 from index.extract_dates import FoundDate, find_date
 from index.extract_headline import Candidate as HeadlineCandidate
 from index.extract_headline import Page as HeadlinePage
@@ -314,7 +320,7 @@ def _outlet(url: str, suffix: str, lines: list[Line], body: str, start: int) -> 
     if url and (name := name_from_page(url, short)):
         return name
     for line in lines[:start + META_LOOKAHEAD]:
-        if line.words <= 16 and (name := outlet_in_byline(line.text)):
+        if line.words <= 16 and (name := outlet_in_byline(line.text) or desk_outlet(line.text)):
             return known_outlet(name) or name
     # The page's name for itself before a copyright owner, often its parent company.
     if name := self_named(ln.text for ln in lines if ln.words <= 40):

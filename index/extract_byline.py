@@ -47,8 +47,8 @@ _NOT_FIRST = frozenset({
 _NEVER_IN_NAME = frozenset({
     "of", "the", "and", "or", "for", "to", "in", "on", "with", "at", "a", "an", "best", "our",
     "your", "this", "that", "is", "are", "us", "more", "all",
-    # a site's account, not a writer: "By Admin"
-    "admin", "administrator", "webmaster",
+    # a site's account or a newsroom desk, not a writer: "By Admin", "By Harbour Desk"
+    "admin", "administrator", "webmaster", "bureau", "desk", "newsroom",
 })
 # A label on a line of its own, the name on the next: "By" / "Ryan Reed", "Author:" / "X".
 _LABEL_ALONE = re.compile(
@@ -352,3 +352,24 @@ def outlet_in_byline(line: str) -> str:
     words = outlet.split()
     ok = 1 <= len(words) <= 6 and words[0][0].isupper() and words[0].casefold() not in _NOT_FIRST
     return outlet if ok else ""
+
+
+_DESK_BYLINE = re.compile(
+    r"^(?:(?i:by)\s+)?(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}?)\s+"
+    r"(?i:(?:news\s+)?(?:bureau|desk|newsroom))\b(?!\s+[a-z])",
+)
+# A desk of the newsroom by its subject, not the outlet's name: "News Desk", "Web Desk".
+_DESK_SUBJECTS = frozenset({"news", "web", "online", "digital", "city", "sports", "sport",
+                            "business", "metro", "world", "national", "foreign", "staff"})
+
+
+def desk_outlet(line: str) -> str:
+    """The outlet an author-less newsroom byline names: "By Harbour Gazette Bureau",
+    "Harbour Gazette Desk | Updated ..."; none for a desk named by its subject."""
+    match = _DESK_BYLINE.match(line.strip())
+    if match is None:
+        return ""
+    outlet = match.group("outlet").strip()
+    words = outlet.casefold().split()
+    generic = all(w in _DESK_SUBJECTS for w in words) or words[0] in _NOT_FIRST
+    return "" if generic else outlet

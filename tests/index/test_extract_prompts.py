@@ -1,4 +1,4 @@
-"""Account prompts on top of a page and a title-case standfirst are never the headline."""
+"""Account prompts, a title-case standfirst and newsroom desks: never the headline or author."""
 
 from __future__ import annotations
 
@@ -27,3 +27,17 @@ def test_a_title_case_standfirst_under_the_headline_does_not_win() -> None:
     found = clean_text(page)
     assert found.title == HEADLINE
     assert found.standfirst.startswith("Four Metres Higher")
+
+
+@pytest.mark.parametrize("byline", [
+    "By Valley Courier Bureau", "Valley Courier Desk | Updated: March 3, 2023 10:12 IST",
+])
+def test_a_newsroom_desk_byline_names_the_outlet_and_no_author(byline: str) -> None:
+    found = clean_text(f"{HEADLINE}\n{byline}\n\n{PROSE}")
+    assert found.author == ""
+    assert found.outlet == "Valley Courier"
+
+
+def test_a_desk_named_by_its_subject_names_no_outlet() -> None:
+    found = clean_text(f"{HEADLINE}\nBy News Desk\n\n{PROSE}")
+    assert (found.author, found.outlet) == ("", "")
