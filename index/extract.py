@@ -15,6 +15,7 @@ from index.extract_byline import (
     NearLine,
     bio_name,
     choose_author,
+    desk_byline,
     desk_outlet,
     outlet_in_byline,
 )
@@ -247,7 +248,8 @@ def _author(lines: list[Line], anchor: int, start: int, end: int, title: str) ->
             for i in indices]
     credited = [a for ln in lines[start:] if (a := reporting_credit(ln.text) or bio_name(ln.text))]
     found = choose_author(near, anchors, [ln.text for ln in lines if ln.words <= 8], credited)
-    return found or next(iter(credited), "")
+    found = found or next(iter(credited), "")
+    return "" if desk_byline(found) else found
 
 
 def _copies(lines: list[Line], title: str, before: int, anchor: int) -> list[int]:

@@ -47,9 +47,17 @@ _NOT_FIRST = frozenset({
 _NEVER_IN_NAME = frozenset({
     "of", "the", "and", "or", "for", "to", "in", "on", "with", "at", "a", "an", "best", "our",
     "your", "this", "that", "is", "are", "us", "more", "all",
-    # a site's account or a newsroom desk, not a writer: "By Admin", "By Harbour Desk"
-    "admin", "administrator", "webmaster", "bureau", "desk", "newsroom",
+    # a site's account, not a writer: "By Admin"
+    "admin", "administrator", "webmaster",
 })
+_DESK_WORDS = frozenset({"bureau", "desk", "newsroom"})
+
+
+def desk_byline(name: str) -> bool:
+    """A newsroom desk where a writer's name goes ("Harbour Gazette Bureau", "News Desk"):
+    no author. A desk named as a team ("The Harbour Desk") stays one."""
+    words = name.casefold().split()
+    return len(words) >= 2 and words[-1] in _DESK_WORDS and words[0] != "the"
 # A label on a line of its own, the name on the next: "By" / "Ryan Reed", "Author:" / "X".
 _LABEL_ALONE = re.compile(
     r"^(?:(?:written\s+)?by|von|por|par|oleh|door|text|texto|testo|author|autor|auteur|autore"
