@@ -103,9 +103,16 @@ def is_caption(line: Line, following: Line | None) -> bool:
         return False
     if _CAPTION_START.match(text) or _CREDIT_END.search(text) or _agency_tail(text):
         return True
-    if following is None or following.block - line.block > 1 or _QUOTES.search(text):
-        return False  # quoted speech is the story's, not a picture's
+    if following is None or following.block - line.block > 1:
+        return False
+    if _QUOTES.search(text):  # quoted speech is the story's, unless a labelled credit
+        return _labelled_credit(following)  # names the picture under it ("(Image credit: X)")
     return _bare_credit(following) or _named_under(line, following)
+
+
+def _labelled_credit(line: Line) -> bool:
+    """A bare credit line that says it is one: "(Image credit: Jane Doe)", "Photo: AP"."""
+    return bool(_CREDIT_LABEL.match(line.text)) and _bare_credit(line)
 
 
 def _named_under(line: Line, following: Line) -> bool:

@@ -57,6 +57,9 @@ SHAPES = {
         f"{WIRE} The county said the second phase of the terminal, with a cafe and covered"
         " bicycle racks, would open next summer. Jane DOE / AFP",
         "Passengers board the first morning ferry"),
+    "quoted title over a labelled credit": (
+        'Ride further? Read our sister title "Coast Rider" for the island crossings!\n\n'
+        "(Image credit: Coast Rider)", "Read our sister title"),
     "bracketed name": (
         "Ines Roe, the harbour master who oversaw the rebuilding of the pier\n(Port Alder Council)",
         "Ines Roe, the harbour master"),
@@ -115,3 +118,10 @@ def test_a_last_paragraph_over_a_bracketed_sign_off_stays_in_the_body() -> None:
     result = clean_text(page(closing))
     assert "The county will vote on the second phase in March." in result.body
     assert result.captions == ()
+
+
+def test_quoted_speech_over_an_unlabelled_credit_stays_in_the_body() -> None:
+    quote = '"We waited two years for this," said Ines Roe, the harbour master.'
+    result = clean_text(page(quote + "\n\nJane Doe, AP"))
+    assert quote in result.body
+    assert not any("waited two years" in caption for caption in result.captions)
