@@ -54,6 +54,9 @@ _AGENCY_TAIL = re.compile(r"[.!?]\s+(" + _AGENCIES + r")$", re.IGNORECASE)
 # An agency in brackets closing a caption: "... in Nogales, Ariz. (AP)", in the agency's
 # own capitals ("(ePA)" is an abbreviation in a sentence).
 _AGENCY_BRACKETS = re.compile(r"\((" + _AGENCIES + r")\)\W*$", re.IGNORECASE)
+# A media player's caption label: the short lines right above it are the player's own.
+_MEDIA_LABEL = re.compile(r"^(?:media|image|video) caption\b", re.IGNORECASE)
+_MAX_PLAYER_WORDS = 12
 # A credit line opened by its label: "Photo: ...", "(Image: © ...)", "Photograph by ...".
 _CREDIT_LABEL = re.compile(r"^\(?(?:photo(?:graph)?|image|picture|credit)s?\b", re.IGNORECASE)
 # A credit as the last sentence of a long caption: "... during the cruise phase. Credit: ESA".
@@ -105,9 +108,18 @@ def is_caption(line: Line, following: Line | None) -> bool:
         return True
     if following is None or following.block - line.block > 1:
         return False
+    if _over_media_label(line, following):
+        return True
     if _QUOTES.search(text):  # quoted speech is the story's, unless a labelled credit
         return _labelled_credit(following)  # names the picture under it ("(Image credit: X)")
     return _bare_credit(following) or _named_under(line, following)
+
+
+def _over_media_label(line: Line, following: Line) -> bool:
+    """A player's notice or title right above its caption label ("Media playback is
+    unsupported on your device" / "Media caption ..."): short, no sentence's stop."""
+    return (line.words <= _MAX_PLAYER_WORDS and line.text.rstrip(_CLOSERS)[-1:] not in _STOPS
+            and bool(_MEDIA_LABEL.match(following.text)))
 
 
 def _labelled_credit(line: Line) -> bool:

@@ -60,6 +60,9 @@ SHAPES = {
     "quoted title over a labelled credit": (
         'Ride further? Read our sister title "Coast Rider" for the island crossings!\n\n'
         "(Image credit: Coast Rider)", "Read our sister title"),
+    "player notice over a media caption label": (
+        "Video playback needs a newer browser\n\nMedia caption The first crossing, from the deck",
+        "Video playback needs a newer browser"),
     "bracketed name": (
         "Ines Roe, the harbour master who oversaw the rebuilding of the pier\n(Port Alder Council)",
         "Ines Roe, the harbour master"),
