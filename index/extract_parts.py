@@ -123,8 +123,9 @@ def _over_media_label(line: Line, following: Line) -> bool:
 
 
 def _labelled_credit(line: Line) -> bool:
-    """A bare credit line that says it is one: "(Image credit: Jane Doe)", "Photo: AP"."""
-    return bool(_CREDIT_LABEL.match(line.text)) and _bare_credit(line)
+    """A bare credit line that says it is one, alone in its block: "(Image credit: Jane
+    Doe)" ("Image copyright EPA" over "Image caption ..." is the credit of the photo below)."""
+    return line.block_size == 1 and bool(_CREDIT_LABEL.match(line.text)) and _bare_credit(line)
 
 
 def _named_under(line: Line, following: Line) -> bool:

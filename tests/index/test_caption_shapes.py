@@ -128,3 +128,11 @@ def test_quoted_speech_over_an_unlabelled_credit_stays_in_the_body() -> None:
     result = clean_text(page(quote + "\n\nJane Doe, AP"))
     assert quote in result.body
     assert not any("waited two years" in caption for caption in result.captions)
+
+
+def test_quoted_speech_over_the_credit_of_the_photo_below_stays_in_the_body() -> None:
+    quote = '"We waited two years for this," said Ines Roe, the harbour master.'
+    below = "Image copyright EPA\nImage caption Ines Roe on the new walkway"
+    result = clean_text(page(quote + "\n\n" + below))
+    assert quote in result.body
+    assert not any("waited two years" in caption for caption in result.captions)
