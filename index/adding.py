@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import islice
 
 from index import dedupe
@@ -14,7 +15,7 @@ from index.errors import NewsdeskError
 from index.index_upkeep import IndexUpkeep
 from index.ingest import Found, Source, expand, normalize_tags
 from index.jsonl import BadLine, parse_line
-from index.store import NewArticle
+from index.store import NewArticle, pack
 
 BATCH = 500  # inputs read and cleaned per step of a bulk add
 STORE_CHUNK = 5  # inputs per store transaction: short, so a user's write barely waits
@@ -146,7 +147,8 @@ class Adding(IndexUpkeep):
             return AddResult(a.origin, "duplicate", same_url, a.title, duplicate_of=same_url)
         root = self._root_of(same_text[0][0]) if same_text else self._near_duplicate(item)
         if root:
-            item = NewArticle(a.with_state(duplicate_of=root), item.content_hash, (), item.raw)
+            # a copy's bands would make it a near-copy candidate; its shingles are not needed
+            item = replace(item, article=a.with_state(duplicate_of=root), bands=(), shingles=None)
         self.store.insert([item])
         if not root:  # a copy defines nothing new; counting it twice would outvote others
             self.aliases.learn(defined_by(a))
@@ -204,4 +206,4 @@ def _from_json_line(line: str, where: str) -> NewArticle | AddResult:
         article, chash, bands = parse_line(line, where)
     except BadLine as exc:
         return AddResult(where, "error", error=f"bad article line: {exc}")
-    return NewArticle(article, chash, bands, line.encode("utf-8", errors="replace"))
+    return NewArticle(article, chash, bands, pack(line.encode("utf-8", errors="replace")))

@@ -17,7 +17,7 @@ from index import dedupe
 from index.errors import InputError
 from index.models import UNTITLED, Article, Extracted, utcnow
 from index.sources import TEXT, URL, SourceType, kind_of
-from index.store import NewArticle
+from index.store import NewArticle, pack
 from index.textsafe import clean, clean_line, visible
 
 MAX_BYTES = 20 * 1024 * 1024  # a saved page with inline scripts can be large; an article is not
@@ -199,7 +199,7 @@ def prepare(source: Source, extracted: Extracted, tags: Iterable[str] = ()) -> N
         origin=origin,
         tags=normalize_tags(tags),
     )
-    return NewArticle(article, chash, bands, source.raw, extracted.dropped, shingles)
+    return NewArticle(article, chash, bands, pack(source.raw), extracted.dropped, shingles)
 
 
 def check_length(origin: str, body: str) -> None:

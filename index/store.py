@@ -40,11 +40,18 @@ class NewArticle:
     article: Article
     content_hash: str
     bands: Sequence[int]
-    raw: bytes
+    # the input as it arrived, compressed as the originals table keeps it (see pack): the
+    # cleaner processes compress it, so the storing process does not
+    packed: bytes
     dropped: tuple[str, ...] = ()  # input lines cleanup left out, for `show --raw`
     # the body's dedupe shingles when the cleaner computed them (saves a near-copy check
     # tokenizing the body again); never stored
     shingles: np.ndarray | None = None
+
+
+def pack(raw: bytes) -> bytes:
+    """An input as the originals table keeps it (Store.original unpacks it)."""
+    return zlib.compress(raw, 6)
 
 
 class Store:
@@ -103,7 +110,7 @@ class Store:
                     (*to_row(a), item.content_hash),
                 )
                 db.execute(
-                    "INSERT INTO originals VALUES (?, ?)", (a.id, zlib.compress(item.raw, 6))
+                    "INSERT INTO originals VALUES (?, ?)", (a.id, item.packed)
                 )
                 if a.standfirst or a.captions or item.dropped:
                     db.execute("INSERT OR REPLACE INTO article_parts VALUES (?, ?, ?, ?)",

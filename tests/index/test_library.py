@@ -82,6 +82,9 @@ def test_readding_is_a_noop_and_near_copy_is_linked(library: Library, tmp_path: 
     assert copy.duplicate_of == first.id
     assert library.get(copy.id).duplicate_of == first.id
     assert [a.id for a in library.duplicates_of(first.id)] == [copy.id]
+    # the copy keeps its input as it arrived and the lines cleanup left out (`show --raw`)
+    assert library.original(copy.id) == BORDER_ELSEWHERE.encode()
+    assert "Opinion" in library.dropped(copy.id)
     # indexed once: one hit, not two
     assert library.search("convoy").total == 1
     assert library.stats()["articles"] == 2
