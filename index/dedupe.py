@@ -60,9 +60,19 @@ def shingles(tokens: Sequence[str]) -> np.ndarray:
     )
     if len(ids) < SHINGLE:
         return np.unique(ids * _MIX[0]) if len(ids) else ids
-    windows = np.lib.stride_tricks.sliding_window_view(ids, SHINGLE)
+    # The window sums term by term, in place (the same wrapping 64-bit arithmetic as
+    # summing a sliding-window view, without its 5-column temporary), then sorted and
+    # deduplicated as np.unique does, without its general-case overhead.
+    count = len(ids) - SHINGLE + 1
     with np.errstate(over="ignore"):
-        return np.unique((windows * _MIX).sum(axis=1))
+        hashes = ids[:count] * _MIX[0]
+        for k in range(1, SHINGLE):
+            hashes += ids[k:k + count] * _MIX[k]
+    hashes.sort()
+    first = np.empty(count, dtype=bool)
+    first[0] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=first[1:])
+    return hashes[first]
 
 
 def bands(hashes: np.ndarray) -> list[int]:
