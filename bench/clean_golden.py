@@ -47,8 +47,9 @@ def fields(result: Any) -> dict[str, str]:
         return {"result": digest((result.status, result.error))}
     out = {name: digest(getattr(result.article, name))
            for name in result.article.__slots__ if name != "added"}
-    for name in ("content_hash", "bands", "raw", "dropped", "shingles"):
-        out[name] = digest(getattr(result, name))
+    for name in result.__slots__:
+        if name != "article":
+            out[name] = digest(getattr(result, name))
     return out
 
 
