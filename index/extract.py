@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -68,6 +69,7 @@ _DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _REPEAT_GAP = 3  # lines within which a repeated line is a copy, not the article's own
 def clean_text(text: str, *, url: str = "", filename: str = "",
                saved: datetime | None = None) -> Extracted:
@@ -214,10 +216,18 @@ def _check_text(text: str, filename: str) -> str:
     # A sample is enough to tell binary from text, and keeps the check cheap on long pages.
     sample = text[:2000] + text[len(text) // 2 : len(text) // 2 + 2000]
     junk = len(_JUNK.findall(sample))
-    letters = sum(map(str.isalpha, sample))  # a third of the time of a letter regex
+    letters = _letters(sample)
     if junk > 0.05 * len(sample) or letters < 0.4 * len(sample.replace(" ", "")):
         raise InputError(f"{name} does not look like text", "is it a binary file?")
     return _JUNK.sub("", text)
+
+
+def _letters(text: str) -> int:
+    """How many letters (str.isalpha) a text holds."""
+    if text.isascii():  # the usual case: ASCII letters deleted in C, a tenth of the time
+        raw = text.encode("ascii")
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    return sum(map(str.isalpha, text))  # a third of the time of a letter regex
 
 
 def _already_clean(lines: list[Line], start: int, end: int) -> bool:

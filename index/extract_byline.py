@@ -245,13 +245,14 @@ def _names_only(line: str) -> str:
 
 def reading_time(text: str) -> bool:
     """A reading-time stamp alone on its line ("3 min read"), part of the byline's block."""
-    return len(text.split()) <= 6 and bool(_READING_TIME.search(text))
+    return len(text.split(None, 6)) <= 6 and bool(_READING_TIME.search(text))
 
 
 def _dated(near: Sequence[NearLine]) -> set[int]:
     # A reading time stands where a date would, beside the writer's name.
     return {ln.index for ln in near
-            if len(ln.text.split()) <= 12 and (says_when(ln.text) or reading_time(ln.text))}
+            if len(ln.text.split(None, 12)) <= 12
+            and (says_when(ln.text) or reading_time(ln.text))}
 
 
 def _boxed_names(texts: Sequence[str]) -> Counter[str]:

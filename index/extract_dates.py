@@ -205,10 +205,14 @@ def joined_stamp(line: str, following: str) -> str | None:
     """A date stamp split over two lines as one line: a month and day alone ("November 20")
     over a line of only its year and time ("15:23 2019") read "November 20 2019 15:23"."""
     line = line.strip()
-    if not following or len(line.split()) > 4:
+    # The anchored test of the next line first: it fails at once on almost every line.
+    if not following or len(line.split(None, 4)) > 4:
         return None
-    head, tail = _MONTH_DAY.search(line), _YEAR_AND_CLOCK.fullmatch(following.strip())
-    if head is None or head.end() != len(line) or tail is None:
+    tail = _YEAR_AND_CLOCK.fullmatch(following.strip())
+    if tail is None:
+        return None
+    head = _MONTH_DAY.search(line)
+    if head is None or head.end() != len(line):
         return None
     clock = tail.group("t") or tail.group("t2") or ""
     return f"{line} {tail.group('y')} {clock}".rstrip()

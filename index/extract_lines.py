@@ -275,8 +275,10 @@ def headed_teaser(text: str) -> bool:
 
 def title_case(text: str) -> bool:
     """Headline Style Capitals On Most Words: a headline or link, not a sentence."""
+    if ". " in text:  # a sentence ends inside it; the cheapest test first
+        return False
     words = [w for w in text.split() if len(w) > 3]
-    if len(words) < 4 or len(words) > 25 or ". " in text:
+    if len(words) < 4 or len(words) > 25:
         return False
     capitals = sum(1 for w in words if w[0].isupper() or not w[0].isalpha())
     return capitals >= 0.7 * len(words)
