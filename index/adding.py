@@ -110,12 +110,12 @@ class Adding(IndexUpkeep):
                         while batch is not None and len(results) < FLUSH:
                             stored = self._store_only(batch)
                             new = [
-                                item.article
+                                item
                                 for item, result in zip(batch, stored, strict=True)
                                 if result.status == "added" and isinstance(item, NewArticle)
                             ]
-                            writer(new)
-                            indexed += [a.id for a in new]
+                            writer([i.article for i in new], [i.terms for i in new])
+                            indexed += [i.article.id for i in new]
                             results += stored
                             batch = next(batches, None)  # read, cleaned while Whoosh indexes
                 except NewsdeskError:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from index.analysis import NEWS_ANALYZER
 from index.filters import Sort
 from index.models import Article
 from index.query import ParsedQuery, parse_query
-from index.segment_writer import CountingWriter
+from index.segment_writer import CountingWriter, count_terms, counted_fields
 
 # Title words count for more than body words: a headline says what the story is about.
 SCHEMA = fields.Schema(
@@ -42,6 +43,9 @@ SCHEMA = fields.Schema(
     # what "newest" sorts by: published, else added (as Article.date)
     date=fields.DATETIME(sortable=True),
 )
+# The fields whose terms a bulk add's cleaners count (title, body): field -> term -> frequency
+COUNTED = tuple(counted_fields(SCHEMA))
+Counted = dict[str, dict[str, int]]
 # Ranking: BM25F's length normalisation and term saturation.
 BM25_B, BM25_K1 = 0.55, 1.0
 # What the index holds and how its words are analysed: an index of another format is
@@ -72,6 +76,8 @@ class Found:
     exact: bool = True
 
 
+# A bulk writer's add: articles, and the terms of each counted already (or None)
+BulkAdd = Callable[[Sequence[Article], Sequence[Counted | None]], None]
 # The title and searchable body of articles by id, for confirming phrases.
 TextSource = Callable[[Sequence[str]], dict[str, dict[str, str]]]
 PHRASE_BATCH = 64  # candidates whose texts are read at once to confirm a phrase
@@ -84,8 +90,9 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
-def to_document(article: Article) -> dict[str, object]:
-    """The Whoosh document for an article (no Whoosh type escapes this module)."""
+def to_document(article: Article, counted: Counted | None = None) -> dict[str, object]:
+    """The Whoosh document for an article (no Whoosh type escapes this module); counted
+    gives the terms of its title and body, counted already (counted_terms)."""
     doc: dict[str, object] = {
         "id": article.id,
         "title": article.title,
@@ -98,7 +105,17 @@ def to_document(article: Article) -> dict[str, object]:
     }
     if article.published:
         doc["published"] = _naive_utc(article.published)
+    if counted:
+        doc.update(counted)
     return doc
+
+
+def counted_terms(article: Article) -> Counted:
+    """The terms of the article's title and body with their frequencies, as the bulk writer
+    indexes them: the cleaner processes of a bulk add count them, so the process that writes
+    the index skips the analysis (the index is the same either way)."""
+    doc = to_document(article)
+    return {name: count_terms(SCHEMA[name], str(doc[name])) for name in COUNTED}
 
 
 def searchable_body(article: Article) -> str:
@@ -346,7 +363,7 @@ class SearchIndex:
             raise
 
     @contextmanager
-    def bulk(self, procs: int = 1) -> Iterator[Callable[[Sequence[Article]], None]]:
+    def bulk(self, procs: int = 1) -> Iterator[BulkAdd]:
         """A writer for many articles, committed once on leaving the block.
 
         With procs > 1, Whoosh's sub-writer processes do the indexing while the caller
@@ -363,9 +380,11 @@ class SearchIndex:
             held = [lock_fd, getattr(writer.writelock, "fd", None)]
             _HELD_LOCKS.extend(fd for fd in held if fd is not None)
 
-            def add(articles: Sequence[Article]) -> None:
-                for article in articles:
-                    writer.update_document(**to_document(article))
+            def add(articles: Sequence[Article], counted: Sequence[Counted | None] = ()) -> None:
+                # Whoosh's sub-writers take text only
+                terms = counted if procs == 1 else ()
+                for article, found in zip_longest(articles, terms[: len(articles)]):
+                    writer.update_document(**to_document(article, found))
 
             try:
                 yield add

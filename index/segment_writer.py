@@ -40,6 +40,13 @@ def counted_fields(schema: Any) -> dict[str, float]:
     }
 
 
+def count_terms(field: Any, text: str) -> dict[str, int]:
+    """The terms of a counted field's text with their frequencies, as this writer indexes
+    them. A document may carry them in place of the text: the cleaner processes of a bulk
+    add count them, so the process writing the index does not analyze the text."""
+    return Counter(field.analyzer.index_terms(text))
+
+
 class TermCounts:
     """The postings of the counted fields: per term, an array of document, frequency pairs.
 
@@ -153,7 +160,8 @@ class CountingWriter(SegmentWriter):  # type: ignore[misc]
             field.vector or field.separate_spelling() for _, field in self.schema.items())
 
     def add_document(self, **fields: Any) -> None:
-        """Whoosh's add_document, with the counted fields' terms counted at once."""
+        """Whoosh's add_document, with the counted fields' terms counted at once; a counted
+        field's value may be its terms counted already (count_terms)."""
         counted = self.counts.boosts
         if self._whoosh_only or any(name.startswith("_") for name in fields):
             super().add_document(**fields)  # boosts, spelling, vectors: Whoosh's own way
@@ -186,12 +194,16 @@ class CountingWriter(SegmentWriter):  # type: ignore[misc]
         self._added = True
         self.docnum += 1
 
-    def _count(self, fieldname: str, field: Any, docnum: int, value: str) -> int:
-        if not isinstance(value, str):
+    def _count(self, fieldname: str, field: Any, docnum: int, value: str | dict[str, int]
+               ) -> int:
+        if isinstance(value, dict):  # counted already (see count_terms)
+            counts = value
+        elif isinstance(value, str):
+            counts = count_terms(field, value)
+        else:
             raise ValueError(f"{value!r} is not unicode")
-        terms = field.analyzer.index_terms(value)
-        self.counts.add_document(fieldname, docnum, Counter(terms))
-        return len(terms) if field.scorable else 0
+        self.counts.add_document(fieldname, docnum, counts)
+        return sum(counts.values()) if field.scorable else 0
 
     def _index_plain(self, fieldname: str, field: Any, docnum: int, value: Any) -> int:
         length = 0

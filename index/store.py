@@ -47,6 +47,9 @@ class NewArticle:
     # the body's dedupe shingles when the cleaner computed them (saves a near-copy check
     # tokenizing the body again); never stored
     shingles: np.ndarray | None = None
+    # the terms of its title and body as the index counts them (index.search.counted_terms),
+    # when a cleaner process counted them; never stored
+    terms: dict[str, dict[str, int]] | None = None
 
 
 def pack(raw: bytes) -> bytes:

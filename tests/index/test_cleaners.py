@@ -138,6 +138,18 @@ def test_a_bulk_add_through_the_cleaners_adds_everything(tmp_path: Path) -> None
         results = list(library.add([str(tmp_path / "in")]))
         assert [r.status for r in results] == ["added"] * 1200
         assert library.index.doc_count() == 1200
+        # the cleaners counted the words the index holds: it ranks as one rebuilt from the
+        # articles' text does
+        queries = ["convoy", "militia border", "drought harvest river", "title:summit"]
+        ranked = {q: _ranking(library, q) for q in queries}
+        library.reindex()
+        assert {q: _ranking(library, q) for q in queries} == ranked
+
+
+def _ranking(library: Library, query: str) -> list[tuple[float, str]]:
+    # every hit's score; equal scores come in index order, which a rebuild changes
+    return sorted((-round(hit.score, 5), hit.article.id)
+                  for hit in library.search(query, limit=None, snippets=False).hits)
 
 
 def test_a_killed_cleaner_is_told_once_and_the_rest_is_cleaned_here(tmp_path: Path) -> None:
