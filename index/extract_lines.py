@@ -19,6 +19,9 @@ _TABLE_ROWS = 5  # lines of a numeric table, at least
 _ROW_NUMBERS = 3  # numbers on a table's row, at least
 # Only runs that need changing: matching every single space would triple the cost.
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f]")
+# Every _SPACE match holds two spaces or one of these; most pages have neither, and looking
+# for them is cheaper than trying _SPACE at every single space.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u3000]")
 # A short line that is one of these is page furniture, whatever page it sits on.
 _FURNITURE = re.compile(
     r"^(?:[\W_]*(?:share(?: this| on| via)?(?: article| story| page| post)?|tweet|e-?mail|print"
@@ -128,7 +131,8 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Non-blank, whitespace-collapsed lines, grouped into blocks by blank lines."""
-    text = _SPACE.sub(" ", text)
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
     raws = text.splitlines()
     notices = _notice_lines(raws)
     lines: list[Line] = []
