@@ -22,6 +22,9 @@ _BY = re.compile(
     r"(?:by|von|por|par|oleh|door)\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# Every _BY match holds one of these, lowercased (its letters have no other-script case
+# partners under IGNORECASE, unlike i, k and s): a substring test rules most lines out.
+_BY_WORDS = ("by", "von", "por", "par", "oleh", "door")
 # "Text: X", "Author: X", "Текст: X".
 _LABEL = re.compile(
     r"^(?:text|texto|testo|author|autor|auteur|autore|words|reporter|writer|текст|автор)"
@@ -177,12 +180,14 @@ def byline_name(line: str) -> str:
     """The name a byline line gives ("By Jane Doe | 9 March", "Posted by Vortex"), else ""."""
     if len(line) > 160:
         return ""
-    for pattern in (_LABEL, _BY):
-        match = pattern.search(line)
-        if match and (name := _cut_name(match.group("rest"))):
-            return name
+    match = _LABEL.search(line)
+    if match and (name := _cut_name(match.group("rest"))):
+        return name
+    lowered = line.lower()
+    match = _BY.search(line) if any(word in lowered for word in _BY_WORDS) else None
+    if match and (name := _cut_name(match.group("rest"))):
+        return name
     # A user name on a blog's dated post line: "October 12, 2018 / 0 Comments / by jdadmin".
-    match = _BY.search(line)
     if match and _HANDLE.fullmatch(match.group("rest").strip()) and find_date(line):
         return match.group("rest").strip()
     return ""
