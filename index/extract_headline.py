@@ -15,7 +15,7 @@ from index.extract_lines import Line, title_case
 from index.extract_title import breadcrumb, menu_like
 from index.headline_weights import BIAS, WEIGHTS
 
-_WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{4,}")  # exactly the \w+ words longer than three characters
 _WINDOW = 12  # lines above the article's start that may hold its headline
 _BODY_LINES = 3  # prose lines at the article's start that a headline summarises
 
@@ -129,4 +129,4 @@ def _prose(lines: list[Line], start: int) -> Iterator[Line]:
 
 def _words(text: str) -> set[str]:
     """Content words: lowercase, longer than three letters."""
-    return {w for w in _WORD.findall(text.lower()) if len(w) > 3}
+    return set(_LONG_WORD.findall(text.lower()))
