@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -82,7 +83,8 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
     """
     layout = _layout(text, filename)
     lines, (start, end), suffix = layout.lines, layout.region, layout.suffix
-    title = _headline(layout)
+    meta = _remembered(is_meta)  # the headline, captions and body ask of the same lines
+    title = _headline(layout, meta)
     anchor = index_of(lines, title, start)
     date = published(lines, (anchor, title), (start, end), url, saved)
     if _already_clean(lines, start, end):
@@ -92,9 +94,9 @@ def clean_text(text: str, *, url: str = "", filename: str = "",
         body_lines = without_boilerplate(region, [ln for ln in region if keep(ln)], lines)
         body_lines += trailing_list(lines, end)
     printed = anchor if anchor < len(lines) and lines[anchor].text == title else None
-    parts = split_parts(lines, body_lines, printed, is_meta)
+    parts = split_parts(lines, body_lines, printed, meta)
     author = _author(lines, anchor, start, end, title)
-    body = _body(without_about_box(without_bio(parts.body, author)), title, lines)
+    body = _body(without_about_box(without_bio(parts.body, author)), title, lines, meta)
     return Extracted(
         title=_clean_title(title) or _title_from_filename(filename) or _first_words(body_lines),
         body=body,
@@ -136,20 +138,34 @@ def _layout(text: str, filename: str) -> _Layout:
     return _Layout(lines, (start, end), headline, suffix)
 
 
-def _headline_page(layout: _Layout) -> HeadlinePage:
+def _remembered(test: Callable[[Line], bool]) -> Callable[[Line], bool]:
+    """A test of a line (which reads only its text and word count) remembered per text."""
+    known: dict[tuple[str, int], bool] = {}
+
+    def remembered(line: Line) -> bool:
+        key = (line.text, line.words)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = test(line)
+        return found
+
+    return remembered
+
+
+def _headline_page(layout: _Layout, meta: Callable[[Line], bool] = is_meta) -> HeadlinePage:
     lines, start = layout.lines, layout.region[0]
     rule = rule_title(lines, start, layout.headline, layout.suffix)
     # A one-word first line with no outlet after it is a menu item ("Home"), never a title.
     # Nor is a path of sections ("Home > News > Regional"), nor "Log in / Register".
     single_word = not layout.suffix and len(layout.headline.split()) < 2
     menu = single_word or breadcrumb(layout.headline) or prompt_pair(lines[0].text)
-    return HeadlinePage(lines, start, "" if menu else layout.headline, rule, is_meta)
+    return HeadlinePage(lines, start, "" if menu else layout.headline, rule, meta)
 
 
-def _headline(layout: _Layout) -> str:
+def _headline(layout: _Layout, meta: Callable[[Line], bool]) -> str:
     """The learned model's pick among the headline candidates (the page title's headline
     when it wins), else the rules' pick."""
-    page = _headline_page(layout)
+    page = _headline_page(layout, meta)
     if _already_clean(layout.lines, *layout.region):
         return page.rule  # a note: its first line, when it is shaped like a title
     best = choose_headline(page)
@@ -297,7 +313,7 @@ def _first_words(paragraphs: list[Line] | list[str]) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def _body(lines: list[Line], title: str, page: list[Line]) -> str:
+def _body(lines: list[Line], title: str, page: list[Line], meta: Callable[[Line], bool]) -> str:
     """Kept lines as paragraphs, minus the headline, bylines, date lines and copies."""
     position = {id(line): number for number, line in enumerate(page)}
     folded_title = title.casefold()
@@ -312,8 +328,8 @@ def _body(lines: list[Line], title: str, page: list[Line]) -> str:
         # farther down, a repeated line is the article's own (recipes, plans, refrains).
         near = number - last_seen.get(key, -_REPEAT_GAP - 1) <= _REPEAT_GAP
         last_seen[key] = number
-        meta = not line.prose and not line.sign_off and is_meta(line)
-        if key == folded_title or near or meta:
+        dated = not line.prose and not line.sign_off and meta(line)
+        if key == folded_title or near or dated:
             continue
         if line.block == last_block and paragraphs and not single:
             paragraphs[-1] += "\n" + line.text
