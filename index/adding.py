@@ -169,15 +169,16 @@ class Adding(IndexUpkeep):
         if mine is None:
             mine = dedupe.shingles(dedupe.words(item.article.body))
         best = sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]
-        # Recent articles' shingles are at hand; the others' bodies are read and tokenized.
-        read = {other.id: other for other in self.store.get_many(
-            [i for i in best if self.recent_shingles.get(i) is None])}
+        # Recent articles' shingles are at hand; the others' bodies are read and tokenized,
+        # and kept at hand too: a candidate once is often one again (a story's later copies)
+        read = self.store.bodies([i for i in best if self.recent_shingles.get(i) is None])
         for other_id in best:
             theirs = self.recent_shingles.get(other_id)
             if theirs is None:
                 if other_id not in read:
                     continue
-                theirs = dedupe.shingles(dedupe.words(read[other_id].body))
+                theirs = dedupe.shingles(dedupe.words(read[other_id]))
+                self.recent_shingles.put(other_id, theirs)
             if dedupe.containment(mine, theirs) >= dedupe.NEAR_DUPLICATE:
                 # read again: the candidate may have become a copy since it was stored
                 return self._root_of(other_id)

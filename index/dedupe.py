@@ -16,7 +16,10 @@ SHINGLE = 5
 # time, unrelated stories (Jaccard < 0.05) almost never; candidates are then checked exactly.
 BANDS, ROWS = 20, 3
 NEAR_DUPLICATE = 0.7  # share of the shorter text's shingles found in the other
-RECENT = 1024  # articles whose shingles a bulk add keeps at hand (~4 KB each)
+# articles whose shingles a bulk add keeps at hand, the last stored or compared (~6 KB each:
+# ~50 MB). At 20k scraped-style files, 1,024 left 37,000 candidate bodies to read back and
+# tokenize again (1.1 ms CPU an article); 8,192 leave 6,400 (0.4 ms).
+RECENT = 8192
 
 _rng = np.random.default_rng(20240327)
 _A = _rng.integers(1, 2**63 - 1, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
@@ -100,7 +103,7 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class RecentShingles:
-    """The shingles of the last articles stored, by id, at most RECENT of them.
+    """The shingles of the articles last stored or compared, by id, at most RECENT of them.
 
     A bulk add's near-copies are mostly of articles stored shortly before; their bodies then
     need not be read back and tokenized again for each candidate check.
@@ -111,8 +114,11 @@ class RecentShingles:
         self._by_id: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def get(self, article_id: str) -> np.ndarray | None:
-        """The article's shingles if they are at hand."""
-        return self._by_id.get(article_id)
+        """The article's shingles if they are at hand (kept longer for being asked for)."""
+        found = self._by_id.get(article_id)
+        if found is not None:
+            self._by_id.move_to_end(article_id)
+        return found
 
     def put(self, article_id: str, hashes: np.ndarray) -> None:
         """Keep an article's shingles, forgetting the oldest beyond the size."""

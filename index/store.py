@@ -165,6 +165,16 @@ class Store:
                 by_id[row[0]] = article
         return [by_id[i] for i in ids if i in by_id]
 
+    def bodies(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored body of each of these articles, by id (missing ids are left out)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(
+                f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return found
+
     def _parts_for(self, ids: Sequence[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
         if not ids:
             return {}

@@ -101,6 +101,22 @@ def test_near_copy_of_an_article_stored_by_an_earlier_run_is_linked(
     assert copy.status == "duplicate" and copy.duplicate_of == first.id
 
 
+def test_an_earlier_runs_candidate_is_read_back_once_for_several_copies(
+    library_home: Path, tmp_path: Path
+) -> None:
+    with Library(library_home) as first_run:
+        [first] = add(first_run, write(tmp_path, "a.txt", BORDER))
+    with Library(library_home) as second_run:
+        statements: list[str] = []
+        second_run.store.db.set_trace_callback(statements.append)
+        copies = [write(tmp_path / "copies", f"{n}.txt", BORDER_ELSEWHERE.replace(
+            "Residents described", f"Residents of {n} villages described")) for n in range(3)]
+        results = add(second_run, *copies)
+        second_run.store.db.set_trace_callback(None)
+    assert [r.duplicate_of for r in results] == [first.id] * 3
+    assert sum("SELECT id, body FROM articles" in s for s in statements) == 1
+
+
 def test_a_page_fetched_again_is_found_by_its_url_through_an_index(library: Library) -> None:
     page = "https://example.com/news/grain"
     [first] = library.add_sources([Source("feed item", GRAIN.encode(), SOURCES["text"], page)])
