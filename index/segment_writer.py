@@ -26,6 +26,8 @@ from whoosh.writing import SegmentWriter
 from index.analysis import NewsAnalyzer
 
 Posting = tuple[str, bytes, int, float, bytes | None]  # Whoosh's (field, term, doc, weight, value)
+Term = tuple[bytes, int, float, bytes | None]  # a Whoosh field indexes: term, freq, weight, value
+PLAIN_MEMO = 4096  # values of the other fields whose terms a writer keeps at hand
 
 
 def counted_fields(schema: Any) -> dict[str, float]:
@@ -156,6 +158,7 @@ class CountingWriter(SegmentWriter):  # type: ignore[misc]
         self.counts = TermCounts(counted_fields(self.schema))
         whoosh_pool: Any = self.pool
         self.pool: CountingPool = CountingPool(whoosh_pool, self.counts)
+        self._memo: dict[tuple[str, Any], tuple[Term, ...]] = {}
         self._whoosh_only = any(
             field.vector or field.separate_spelling() for _, field in self.schema.items())
 
@@ -206,14 +209,29 @@ class CountingWriter(SegmentWriter):  # type: ignore[misc]
         return sum(counts.values()) if field.scorable else 0
 
     def _index_plain(self, fieldname: str, field: Any, docnum: int, value: Any) -> int:
-        length = 0
-        if field.indexed:
-            add = self.pool.pool.add
-            for tbytes, freq, weight, vbytes in field.index(value):
-                if field.scorable:
-                    length += freq
-                add((fieldname, tbytes, docnum, weight, vbytes))
-        return length
+        if not field.indexed:
+            return 0
+        terms = self._plain_terms(fieldname, field, value)
+        add = self.pool.pool.add
+        for tbytes, _, weight, vbytes in terms:
+            add((fieldname, tbytes, docnum, weight, vbytes))
+        return sum(term[1] for term in terms) if field.scorable else 0
+
+    def _plain_terms(self, fieldname: str, field: Any, value: Any) -> tuple[Term, ...]:
+        """What Whoosh indexes for a value of another field, memoized where the postings
+        file stays the same: dates (to the second, 8 terms each) and tags recur from article
+        to article. Values of varying size (positions) are not: a block pickles a value it
+        meets twice as a reference to the first."""
+        size = field.format.fixed_value_size()
+        if field.unique or isinstance(value, list) or size is None or size < 0:
+            return tuple(field.index(value))
+        key = (fieldname, value)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= PLAIN_MEMO:
+                self._memo.clear()
+            found = self._memo[key] = tuple(field.index(value))
+        return found
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
