@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, groupby
+from operator import sub
 from typing import Any
 
 from whoosh import formats
@@ -88,7 +89,7 @@ class TermCounts:
         boost = self.boosts[fieldname]
         terms = self.terms[fieldname]
         fieldwriter.start_field(fieldname, fieldobj)
-        postwriter = fieldwriter._postwriter
+        postwriter = quick_blocks(fieldwriter._postwriter)
         limit = postwriter._blocklimit
         # str order is code point order, which is the order of the UTF-8 bytes Whoosh sorts
         for term in sorted(terms):
@@ -101,14 +102,20 @@ class TermCounts:
                 end = min(count, start + limit)
                 docs = pairs[2 * start : 2 * end : 2]
                 freqs = pairs[2 * start + 1 : 2 * end : 2]
-                weights = [f * boost for f in freqs]
-                values = [_VALUES[f] if f < len(_VALUES) else pack_uint(f) for f in freqs]
                 if self.odd:
+                    weights = [f * boost for f in freqs]
+                    values = [_value(f) for f in freqs]
                     self._restore_odd(fieldname, term, docs, weights, values)
+                    postwriter._weights = array("f", weights)
+                    postwriter._values = [v for v in values if v]
+                else:
+                    postwriter._weights = array("f", freqs if boost == 1 else
+                                                [f * boost for f in freqs])
+                    postwriter._values = (
+                        [_VALUES[f] for f in freqs] if max(freqs) < len(_VALUES)
+                        else [_value(f) for f in freqs])
                 postwriter._ids = docs
-                postwriter._weights = array("f", weights)
-                postwriter._values = [v for v in values if v]
-                top = max(weights)
+                top = max(weights) if self.odd else max(freqs) * boost  # unrounded, as Whoosh
                 postwriter._maxweight = top if top > 0 else 0
             fieldwriter.finish_term()
         fieldwriter.finish_field()
@@ -121,6 +128,35 @@ class TermCounts:
 
 
 _VALUES = [pack_uint(n) for n in range(256)]  # the value of a posting: its frequency
+
+
+def _value(freq: int) -> bytes:
+    return _VALUES[freq] if freq < len(_VALUES) else pack_uint(freq)
+
+
+def quick_blocks(postwriter: Any) -> Any:
+    """Whoosh's posting writer with quicker ways to shrink a block's ids and weights before
+    it is pickled: the same tuples, without a generator step per posting."""
+    postwriter._mini_ids = lambda: _mini_ids(postwriter)
+    postwriter._mini_weights = lambda: _mini_weights(postwriter._weights)
+    return postwriter
+
+
+def _mini_ids(postwriter: Any) -> tuple[int, ...]:
+    ids = postwriter._ids
+    if postwriter._byteids:
+        return tuple(ids)
+    return tuple(map(sub, ids, chain((0,), ids)))  # whoosh.util.numlists.delta_encode
+
+
+def _mini_weights(weights: Sequence[float]) -> tuple[float, ...] | float | None:
+    # None when every weight is 1, the one weight when all are the same, else all of them
+    count = len(weights)
+    if not count or weights.count(1.0) == count:
+        return None
+    if weights.count(weights[0]) == count:
+        return weights[0]
+    return tuple(weights)
 
 
 class CountingPool:
@@ -252,11 +288,22 @@ def write_postings(fieldwriter: Any, schema: Any, counts: TermCounts,
 
 
 def _write_plain(fieldwriter: Any, name: str, fieldobj: Any, postings: list[Posting]) -> None:
-    # FieldWriter.add_postings for one field (no length statistics)
+    # FieldWriter.add_postings for one field (no length statistics), a block at a time as
+    # W3PostingsWriter.add_posting fills them
     fieldwriter.start_field(name, fieldobj)
+    postwriter = quick_blocks(fieldwriter._postwriter)
+    limit = postwriter._blocklimit
     for btext, items in groupby(postings, lambda p: p[1]):
         fieldwriter.start_term(btext)
-        for _, _, docnum, weight, value in items:
-            fieldwriter.add(docnum, weight, value or b"", 0)
+        rows = list(items)
+        for start in range(0, len(rows), limit):
+            if start:  # the block before is full: add_posting writes it out now
+                postwriter._write_block()
+            block = rows[start : start + limit]
+            postwriter._ids = array("I", [row[2] for row in block])
+            postwriter._weights = array("f", [row[3] for row in block])
+            postwriter._values = [row[4] for row in block if row[4]]
+            top = max(row[3] for row in block)  # unrounded, as add_posting keeps it
+            postwriter._maxweight = top if top > 0 else 0
         fieldwriter.finish_term()
     fieldwriter.finish_field()
