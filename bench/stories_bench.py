@@ -1,12 +1,15 @@
 """Story grouping quality (B-cubed P/R/F1, ARI) and speed, newsdesk against a plain baseline.
 
     .venv/bin/python -m bench.stories_bench DATA.jsonl [DATA.jsonl ...] [--speed N] [--library N]
+        [--halves]
 
 Each line: {"id", "title", "text", "published" (date text or null), "event", ...}; articles
 with the same "event" report the same event. The baseline is a plain TF-IDF single-pass
 grouping (cosine to the cluster centroid >= 0.25, whole text, no dates), run in the same run.
 --speed N times `group` over N articles (the data repeated with fresh ids if needed);
 --library N times Library.stories over N of them imported into a library on disk.
+--halves also scores each half of a file alone (topics, else events, split by the parity of
+their last number; each half grouped on its own), so that a rule can be seen to help both.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import statistics
 import tempfile
 import time
@@ -45,6 +49,19 @@ def load(path: Path) -> tuple[list[Article], list[str]]:
             articles.append(_article(f"{number:05d}", row))
             labels.append(str(row["event"]))
     return articles, labels
+
+
+def halves(path: Path) -> dict[str, list[int]]:
+    """Row numbers of the even and odd halves of a file: its topics (else its events) split
+    by the parity of the last number in their name."""
+    found: dict[str, list[int]] = {"even": [], "odd": []}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    for number, row in enumerate(rows):
+        digits = re.findall(r"\d+", str(row.get("topic") or row["event"]))
+        if digits:
+            found["odd" if int(digits[-1]) % 2 else "even"].append(number)
+    return found
 
 
 def _article(aid: str, row: dict[str, str | None]) -> Article:
@@ -178,6 +195,8 @@ def main() -> None:
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     parser.add_argument("--library", type=int, default=0, metavar="N",
                         help="time Library.stories over N articles of a library on disk")
+    parser.add_argument("--halves", action="store_true",
+                        help="score each half (topic parity) alone too")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="make that library in DIR (new) and keep it, to time the CLI")
     args = parser.parse_args()
@@ -186,6 +205,11 @@ def main() -> None:
         print(f"{path.name}: {len(articles)} articles, {len(set(labels))} events")
         score("baseline", baseline, articles, labels)
         score("newsdesk", group, articles, labels)
+        for name, rows in (halves(path) if args.halves else {}).items():
+            print(f" {name} half: {len(rows)} articles")
+            part, gold = [articles[i] for i in rows], [labels[i] for i in rows]
+            score("baseline", baseline, part, gold)
+            score("newsdesk", group, part, gold)
     everything = [a for path in args.data for a in load(path)[0]]
     if args.speed:
         speed(everything, args.speed)
