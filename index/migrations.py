@@ -302,3 +302,17 @@ def m008_story_picks(db: sqlite3.Connection) -> None:
         "CREATE TRIGGER story_picks_gone AFTER DELETE ON story_members BEGIN "
         "DELETE FROM story_picks WHERE story_id = OLD.story_id; END"
     )
+
+
+@migration
+def m009_story_facts(db: sqlite3.Connection) -> None:
+    """Each article's lead facts (story_facts: the places, event days and counts its headline
+    and first sentence name, one "kind:value" a line) beside its story features, so placing a
+    new article tells two events of one kind apart as a whole grouping does. The days are
+    resolved against the publication date, so a changed date makes them again too."""
+    db.execute("ALTER TABLE story_features ADD COLUMN facts TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER story_features_edited")
+    db.execute(
+        "CREATE TRIGGER story_features_edited AFTER UPDATE OF title, body, published "
+        "ON articles BEGIN DELETE FROM story_features WHERE article_id = OLD.id; END"
+    )

@@ -7,7 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
+
 from index.models import Article
+from index.story_facts import conflicts, facts
 from index.story_group import THRESHOLD, average_link
 from index.story_vectors import vectorize
 
@@ -33,7 +36,15 @@ def group(articles: Sequence[Article], threshold: float = THRESHOLD) -> list[lis
     """Indexes of `articles` grouped by the event they report (see story_group)."""
     if not articles:
         return []
-    return average_link(vectorize(articles).similarity(), threshold=threshold)
+    return average_link(similarity(articles), threshold=threshold)
+
+
+def similarity(articles: Sequence[Article]) -> np.ndarray:
+    """How alike every pair of articles is (story_vectors), except that two reports whose
+    leads disagree on every fact (story_facts: place, day, count) are not alike at all."""
+    alike = vectorize(articles).similarity()
+    alike[conflicts([facts(a) for a in articles], range(len(articles)))] = 0.0
+    return alike
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from index import analysis, story_vectors
+from index import analysis, story_facts, story_vectors
 from index.store import Store
+from index.story_facts import conflicts, facts
 from index.story_sparse import cosines
 from index.story_vectors import NAMES_SHARE, bags
 
@@ -33,15 +34,16 @@ class Terms(NamedTuple):
     weights: np.ndarray  # float64
 
 
-Features = tuple[Terms, Terms]  # words, names and numbers
-NONE = (Terms(np.zeros(0, np.int64), np.zeros(0)), Terms(np.zeros(0, np.int64), np.zeros(0)))
+Features = tuple[Terms, Terms, frozenset[str]]  # words, names and numbers, the lead's facts
+NONE = (Terms(np.zeros(0, np.int64), np.zeros(0)), Terms(np.zeros(0, np.int64), np.zeros(0)),
+        frozenset[str]())
 
 
 @functools.cache
 def made_by() -> str:
     """A mark of the code that makes features: changed code makes them again."""
     mark = hashlib.blake2b(digest_size=12)
-    for module in (story_vectors, analysis):
+    for module in (story_vectors, story_facts, analysis):
         mark.update(Path(str(module.__file__)).read_bytes())
     return mark.hexdigest()
 
@@ -52,39 +54,45 @@ def features(store: Store, ids: Sequence[str]) -> list[Features]:
     found = _kept(store, ids)
     missing = [i for i in dict.fromkeys(ids) if i not in found]
     if missing:
-        made = {a.id: bags(a) for a in store.get_many(missing)}
+        made = {a.id: (*bags(a), facts(a)) for a in store.get_many(missing)}
         with store.transaction() as db:
-            numbers = _numbers(db, {t for pair in made.values() for bag in pair for t in bag})
-            new = {aid: (_terms(words, numbers), _terms(names, numbers))
-                   for aid, (words, names) in made.items()}
+            numbers = _numbers(db, {t for w, n, _ in made.values() for bag in (w, n) for t in bag})
+            new = {aid: (_terms(words, numbers), _terms(names, numbers), lead)
+                   for aid, (words, names, lead) in made.items()}
             mark = made_by()
             db.executemany(
-                "INSERT OR REPLACE INTO story_features VALUES (?, ?, ?, ?)",
-                [(aid, mark, _blob(w), _blob(n)) for aid, (w, n) in new.items()],
+                "INSERT OR REPLACE INTO story_features (article_id, made_by, words, names, facts)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(aid, mark, _blob(w), _blob(n), "\n".join(sorted(f)))
+                 for aid, (w, n, f) in new.items()],
             )
         found.update(new)
     return [found.get(i, NONE) for i in ids]
 
 
-def in_memory(pairs: Iterable[tuple[Mapping[str, float], Mapping[str, float]]]
-              ) -> list[Features]:
-    """Features of bags not kept anywhere (term numbers of this call only)."""
+def in_memory(
+    made: Iterable[tuple[Mapping[str, float], Mapping[str, float], frozenset[str]]]
+) -> list[Features]:
+    """Features of bags and facts not kept anywhere (term numbers of this call only)."""
     numbers: dict[str, int] = {}
     found = []
-    for words, names in pairs:
+    for words, names, lead in made:
         for term in (*words, *names):
             numbers.setdefault(term, len(numbers))
-        found.append((_terms(words, numbers), _terms(names, numbers)))
+        found.append((_terms(words, numbers), _terms(names, numbers), lead))
     return found
 
 
 def similarity_to(found: Sequence[Features], rows: Sequence[int]) -> np.ndarray:
     """How alike the articles at `rows` are to every article (len(rows) x len(found)), with
     the TF-IDF of story_vectors.vectorize fitted on all of them: the same values as those
-    rows of vectorize(...).similarity()."""
+    rows of stories.similarity() (two reports whose leads disagree on every fact count as
+    not alike at all)."""
     words = cosines([f[0] for f in found], rows)
     names = cosines([f[1] for f in found], rows)
-    return (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
+    alike = (1.0 - NAMES_SHARE) * words + NAMES_SHARE * names
+    alike[conflicts([f[2] for f in found], rows)] = 0.0
+    return alike
 
 
 def _kept(store: Store, ids: Sequence[str]) -> dict[str, Features]:
@@ -93,10 +101,10 @@ def _kept(store: Store, ids: Sequence[str]) -> dict[str, Features]:
     for start in range(0, len(ids), CHUNK):
         chunk = list(ids[start : start + CHUNK])
         rows = store.db.execute(
-            "SELECT article_id, made_by, words, names FROM story_features "
+            "SELECT article_id, made_by, words, names, facts FROM story_features "
             f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
-        found.update((aid, (_unblob(words), _unblob(names)))
-                     for aid, by, words, names in rows if by == mark)
+        found.update((aid, (_unblob(words), _unblob(names), frozenset(lead.split("\n")) - {""}))
+                     for aid, by, words, names, lead in rows if by == mark)
     return found
 
 

@@ -7,8 +7,9 @@ import numpy as np
 
 from index import story_features
 from index.library import Library
-from index.stories import group
-from index.story_vectors import bags, vectorize
+from index.stories import group, similarity
+from index.story_facts import facts
+from index.story_vectors import bags
 from tests.index.story_samples import (
     DERBY,
     HIT_FOLLOW_UP,
@@ -32,8 +33,9 @@ def test_similarity_of_new_articles_is_the_groupings(library: Library) -> None:
     ids = load(library, *TODAY, HIT_FOLLOW_UP)
     articles = library.store.get_many(ids)
     rows = [0, len(articles) - 1]
-    found = story_features.similarity_to(story_features.in_memory(bags(a) for a in articles), rows)
-    whole = vectorize(articles).similarity()[rows]
+    made = story_features.in_memory((*bags(a), facts(a)) for a in articles)
+    found = story_features.similarity_to(made, rows)
+    whole = similarity(articles)[rows]
     assert np.allclose(found, whole, atol=1e-5)
 
 
