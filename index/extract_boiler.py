@@ -26,7 +26,7 @@ from index.extract_lines import Line, headed_teaser, title_case
 _WORD = re.compile(r"\w+")
 _ENDS = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)] "
-_QUOTE = frozenset("\"“”«»")
+_QUOTES = ("\"", "“", "”", "«", "»")
 # The page speaking to its reader (appeals, sign-ups, disclaimers), a closed class of words
 # like jusText's stopwords: second person and the publisher's "we".
 _READER = frozenset(("you", "your", "yours", "we", "our", "us"))
@@ -138,7 +138,8 @@ def _signals(line: Line, shapes: _Shapes, position: float,
         # Prose is neither, by its definition: no need to test it again.
         float(not line.prose and title_case(text)),
         float(not line.prose and headed_teaser(text)),
-        float(not _QUOTE.isdisjoint(text)),
+        # five substring searches: a quarter of the time of a set test of every character
+        float(any(quote in text for quote in _QUOTES)),
         float("http" in text or "www." in text or "@" in text),
         float(counts.get(text, 1) > 1),
         float(tail == ":"),
