@@ -86,6 +86,9 @@ _TZ_HOURS = {
 _US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
              "PT": "America/Los_Angeles"}
 _DIGIT = re.compile(r"\d")
+# Characters each of _PATTERNS needs one of (none: a month name, which has no such test):
+# a line without any is not tried against that pattern.
+_NEEDS = (("-",), ("年", "년", "/", "."), ("-", ".", "/"), (":",), (), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,9 @@ def _dates(line: str, reference: datetime | None, year_ref: datetime | None,
     found: list[FoundDate] = []
     if _DIGIT.search(line):
         taken: list[tuple[int, int]] = []
-        for pattern in _PATTERNS:
+        for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+            if needs and not any(mark in line for mark in needs):
+                continue
             for match in pattern.finditer(line):
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
