@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from briefing.select import Selection, parse_since, search_members, select_stori
 from briefing.story_picks import KeptPicks
 from briefing.summarizers import DEFAULT_ALGORITHM
 from index.errors import NewsdeskError
+from index.filters import Filter
 from index.library import Library
 
 __all__ = ["BriefingFiles", "Selection", "default_path", "parse_since", "write_briefing"]
@@ -73,7 +74,8 @@ def write_briefing(
         raise NewsdeskError("no articles match this selection; nothing written",
                             hint="widen it: a longer --since, fewer tags, another query")
     kept = KeptPicks(library)
-    briefing = compose(stories, story_articles(library, stories), selection, members=members,
+    briefing = compose(stories, story_articles(library, stories), _shown(library, selection),
+                       members=members,
                        today=now, options=Options(title, sections, sentences, algorithm, top),
                        progress=progress, memo=kept)
     kept.save()
@@ -83,6 +85,15 @@ def write_briefing(
     # Recorded so that `--new` leaves these stories out next time.
     library.record_briefing(stories)
     return BriefingFiles(targets, briefing.article_count)
+
+
+def _shown(library: Library, selection: Selection) -> Selection:
+    """The selection as the heading describes it: a period that leaves no article of the
+    library out (`--since 36500d`, the hint's "every article") is no criterion, and would
+    print as "since 1926-12-17"."""
+    if selection.since is None or library.count(Filter(until=selection.since)):
+        return selection
+    return replace(selection, since=None)
 
 
 def _search_sections(library: Library, selection: Selection) -> dict[str, set[str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from briefing.provenance import (
+    UNDATED,
     Source,
     format_day,
     headline,
@@ -125,7 +126,7 @@ def compose(
     return Briefing(
         title=options.title or f"Briefing \u2014 {day}",
         date=day,
-        criteria=describe(selection, len(cited)),
+        criteria=describe(selection, len(cited), [articles[i] for i in cited]),
         article_count=len(cited),
         outlet_count=outlet_count([articles[i] for i in cited]),
         story_count=len(stories),
@@ -154,17 +155,19 @@ def _tell(stories: Sequence[Story], articles: Mapping[str, Article], refs: Mappi
     return told
 
 
-def describe(selection: Selection, cited: int | None = None) -> tuple[tuple[str, str], ...]:
+def describe(selection: Selection, cited: int | None = None,
+             briefed: Sequence[Article] = ()) -> tuple[tuple[str, str], ...]:
     """The selection as (label, value) lines for the heading. `cited`: how many articles the
     briefing cites: it differs from the ids given when stories bring in linked copies (or some
-    are left out), and the heading says so rather than print two counts that disagree."""
+    are left out), and the heading says so rather than print two counts that disagree.
+    `briefed`: those articles; without a period asked for, the days they were published."""
     lines: list[tuple[str, str]] = []
     if selection.query.strip():
         lines.append(("Query", selection.query.strip()))
     if selection.searches:
         lines.append(("Saved searches", ", ".join(f"@{s.lstrip('@')}" for s in selection.searches)))
-    if selection.since is not None:
-        lines.append(("Period", f"since {format_published(selection.since.astimezone(UTC))}"))
+    if period := _period(selection, briefed):
+        lines.append(("Period", period))
     if selection.tags:
         lines.append(("Tags", ", ".join(selection.tags)))
     if selection.ids:
@@ -172,6 +175,14 @@ def describe(selection: Selection, cited: int | None = None) -> tuple[tuple[str,
     if selection.basket:
         lines.append(("Basket", "articles in the briefing basket"))
     return tuple(lines)
+
+
+def _period(selection: Selection, briefed: Sequence[Article]) -> str:
+    """ "since <the time asked for>", else the days the briefed articles were published."""
+    if selection.since is not None:
+        return f"since {format_published(selection.since.astimezone(UTC))}"
+    span = published_span(briefed) if briefed else ""
+    return "" if span == UNDATED else span
 
 
 def _chosen(given: int, cited: int | None) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from index.models import UNTITLED, Article, format_published
 
+UNDATED = "date unknown"  # what published_span says of articles none of which is dated
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
 
@@ -68,7 +70,7 @@ def day_span(first: datetime, last: datetime) -> str:
 def published_span(articles: Sequence[Article]) -> str:
     """The days the articles were published; the days they were only added are not shown."""
     published = [a.published for a in articles if a.published is not None]
-    return day_span(min(published), max(published)) if published else "date unknown"
+    return day_span(min(published), max(published)) if published else UNDATED
 
 
 def outlet_count(articles: Sequence[Article]) -> int:

@@ -103,6 +103,19 @@ def test_heading_counts_key_points_and_sections(library: Library, sample: dict[s
     assert sorted(shown) == sorted(refs)  # every article in exactly one story
 
 
+def test_period_says_the_days_briefed_not_a_limit_that_left_nothing_out(
+    library: Library, sample: dict[str, str], tmp_path: Path
+) -> None:
+    # "--since 36500d", the hint's "every article", once printed "Period: since 1926-12-17"
+    everything = _brief(library, tmp_path, Selection(since=parse_since("36500d")))
+    assert "1926" not in everything
+    assert "**Period:** 10\u201320 November 2026" in everything
+    by_tag = _compose(library, Selection(tags=("security",)))
+    assert ("Period", "11\u201320 November 2026") in by_tag.criteria
+    cut = _brief(library, tmp_path, Selection(since=datetime(2026, 11, 15, tzinfo=UTC)))
+    assert "**Period:** since 2026-11-15 00:00 UTC" in cut
+
+
 def test_requested_tags_order_the_sections(library: Library, sample: dict[str, str]) -> None:
     briefing = _compose(library, Selection(tags=("iraq-syria", "energy")))
     assert [s.title for s in briefing.sections] == ["Iraq-Syria", "Energy"]

@@ -133,7 +133,7 @@ def test_stories_below_the_top_get_one_cited_line_each(library: Library, tmp_pat
     assert len(stories) > 3
     assert text.count("\n### ") == 2  # only the top two are told in full
     lines = [line for line in text.splitlines() if line.startswith("- **")]
-    lines = [line for line in lines if not line.startswith("- **Tags:")]
+    lines = [line for line in lines if not line.startswith(("- **Tags:", "- **Period:"))]
     assert len(lines) == len(stories) - 2
     for line in lines:  # headline, then its citations: no summary sentence
         assert CITATION.search(line), line
