@@ -353,7 +353,8 @@ class ArticleEdits(App[None]):
         self.post_message(BriefingBuilt(paths, files.articles))
 
     def on_briefing_built(self, message: BriefingBuilt) -> None:
-        self.notify(visible(f"{message.count} articles\n" + "\n".join(message.paths)),
+        noun = "article" if message.count == 1 else "articles"
+        self.notify(visible(f"{message.count} {noun} briefed\n" + "\n".join(message.paths)),
                     title="Briefing written", timeout=15, markup=False)
 
 

@@ -74,6 +74,7 @@ def test_brief_basket_and_ids(library: Library, tmp_path: Path, runner: CliRunne
     result = runner.invoke(main, ["brief", "--basket", "--markdown", str(md)])
     assert result.exit_code == 0, result.output
     assert "Envoys meet to discuss crossing agreement" in md.read_text()
+    assert "1 article briefed" in result.stderr  # not "1 articles"
     result = runner.invoke(main, ["brief", "--ids", f"{ids['grid.txt']},{ids['wells.txt'][:5]}",
                                   "--markdown", str(md)])
     assert result.exit_code == 0, result.output

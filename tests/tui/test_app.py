@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -261,7 +262,9 @@ async def test_B_builds_a_pdf_and_names_it(sample_home: Path) -> None:
             return [n.message for n in app._notifications if n.title == "Briefing written"]
 
         await until(pilot, written, rounds=3000)
-        pdf = next(line for line in written()[0].splitlines() if line.endswith(".pdf"))
+        first, *lines = written()[0].splitlines()
+        assert re.fullmatch(r"1 article briefed|([02-9]|\d\d+) articles briefed", first)
+        pdf = next(line for line in lines if line.endswith(".pdf"))
         assert Path(pdf).read_bytes().startswith(b"%PDF")
         assert Path(pdf).parent == sample_home / "briefings"
 

@@ -101,7 +101,7 @@ def brief(library: Library, title: str | None, sections: Sections, sentences: in
         sentences=sentences, algorithm=algorithm, top=top, template_dir=template_dir,
         progress=_progress(),
     )
-    echo(f"{written.articles} articles briefed", err=True)
+    echo(f"{written.articles} article{'s' * (written.articles != 1)} briefed", err=True)
     for path in written.paths.values():
         echo(str(path))
 
