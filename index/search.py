@@ -26,7 +26,7 @@ from index.analysis import NEWS_ANALYZER
 from index.filters import Sort
 from index.models import Article
 from index.query import ParsedQuery, parse_query
-from index.segment_writer import CountingWriter, count_terms, counted_fields
+from index.segment_writer import Counted, CountingWriter, count_terms, counted_fields
 
 # Title words count for more than body words: a headline says what the story is about.
 SCHEMA = fields.Schema(
@@ -43,9 +43,9 @@ SCHEMA = fields.Schema(
     # what "newest" sorts by: published, else added (as Article.date)
     date=fields.DATETIME(sortable=True),
 )
-# The fields whose terms a bulk add's cleaners count (title, body): field -> term -> frequency
+# The fields whose terms a bulk add's cleaners count (title, body), and their counts by field
 COUNTED = tuple(counted_fields(SCHEMA))
-Counted = dict[str, dict[str, int]]
+CountedFields = dict[str, Counted]
 # Ranking: BM25F's length normalisation and term saturation.
 BM25_B, BM25_K1 = 0.55, 1.0
 # What the index holds and how its words are analysed: an index of another format is
@@ -77,7 +77,7 @@ class Found:
 
 
 # A bulk writer's add: articles, and the terms of each counted already (or None)
-BulkAdd = Callable[[Sequence[Article], Sequence[Counted | None]], None]
+BulkAdd = Callable[[Sequence[Article], Sequence[CountedFields | None]], None]
 # The title and searchable body of articles by id, for confirming phrases.
 TextSource = Callable[[Sequence[str]], dict[str, dict[str, str]]]
 PHRASE_BATCH = 64  # candidates whose texts are read at once to confirm a phrase
@@ -90,7 +90,8 @@ def _naive_utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
-def to_document(article: Article, counted: Counted | None = None) -> dict[str, object]:
+def to_document(article: Article, counted: CountedFields | None = None
+                ) -> dict[str, object]:
     """The Whoosh document for an article (no Whoosh type escapes this module); counted
     gives the terms of its title and body, counted already (counted_terms)."""
     doc: dict[str, object] = {
@@ -110,7 +111,7 @@ def to_document(article: Article, counted: Counted | None = None) -> dict[str, o
     return doc
 
 
-def counted_terms(article: Article) -> Counted:
+def counted_terms(article: Article) -> CountedFields:
     """The terms of the article's title and body with their frequencies, as the bulk writer
     indexes them: the cleaner processes of a bulk add count them, so the process that writes
     the index skips the analysis (the index is the same either way)."""
@@ -380,7 +381,8 @@ class SearchIndex:
             held = [lock_fd, getattr(writer.writelock, "fd", None)]
             _HELD_LOCKS.extend(fd for fd in held if fd is not None)
 
-            def add(articles: Sequence[Article], counted: Sequence[Counted | None] = ()) -> None:
+            def add(articles: Sequence[Article],
+                    counted: Sequence[CountedFields | None] = ()) -> None:
                 # Whoosh's sub-writers take text only
                 terms = counted if procs == 1 else ()
                 for article, found in zip_longest(articles, terms[: len(articles)]):

@@ -21,6 +21,8 @@ from index.turns import Turns
 if TYPE_CHECKING:
     import numpy as np
 
+    from index.search import CountedFields
+
 # Tables with rows about one article, by their article-id column: `delete` clears each. A
 # feature that keeps per-article rows in a new table adds it here.
 ARTICLE_TABLES: list[tuple[str, str]] = [
@@ -49,7 +51,7 @@ class NewArticle:
     shingles: np.ndarray | None = None
     # the terms of its title and body as the index counts them (index.search.counted_terms),
     # when a cleaner process counted them; never stored
-    terms: dict[str, dict[str, int]] | None = None
+    terms: CountedFields | None = None
 
 
 def pack(raw: bytes) -> bytes:
