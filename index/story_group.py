@@ -7,6 +7,10 @@ one browser) share the vocabulary of their kind, but each event's reports share 
 Stories already stored are groups that may take in new articles but never merge with each
 other: yesterday's story keeps its members and today's follow-up joins it, by the same rules
 that grouped a whole selection at once.
+
+How tight a group is counts only pairs of different reports: two copies of one report (the
+same wire story run twice, or a report and its reworded repeat) are alike because they are
+one text, and a group of copies would hold every follow-up to its near-identity.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ THRESHOLD = 0.175  # average similarity (story_vectors.Vectors.similarity) to sh
 # Two groups of two or more articles merge only if they are alike at least this share of the
 # mean similarity inside the less tight of them.
 COHESION = 0.6
+COPY = 0.9  # two articles this alike are copies of one report: their pair is no measure of
+# how tight their group is
 
 
 def average_link(
@@ -33,7 +39,7 @@ def average_link(
     groups += [[i] for i in range(n) if i not in placed]
     full = similarity.astype(np.float64)
     sims = _group_similarity(full, groups)
-    inner = np.array([_inner(full, g) for g in groups])
+    inner = np.array([_inner(full, g, g) for g in groups])  # [sum, pairs] of different reports
     sims[np.ix_(old, old)] = -np.inf
     np.fill_diagonal(sims, -np.inf)
     sizes = np.array([len(g) for g in groups], dtype=np.float64)
@@ -43,12 +49,12 @@ def average_link(
         alike = sims[a, b]
         if alike < threshold:
             break
-        if not _cohesive(alike, inner[[a, b]], sizes[[a, b]]):
+        if not _cohesive(alike, inner[a], inner[b]):
             sims[a, b] = sims[b, a] = -np.inf  # two events of one kind: never together
             continue
         if old[b] and not old[a]:
             a, b = b, a
-        inner[a] += inner[b] + alike * sizes[a] * sizes[b]
+        inner[a] += inner[b] + _inner(full, groups[a], groups[b])
         # Lance-Williams for average link: the merged group's mean is the size-weighted mean
         # (a group kept apart from either part stays apart: -inf stays -inf)
         merged = (sims[a] * sizes[a] + sims[b] * sizes[b]) / (sizes[a] + sizes[b])
@@ -63,19 +69,23 @@ def average_link(
     return [sorted(g) for g in groups if g]
 
 
-def _cohesive(alike: float, inner: np.ndarray, sizes: np.ndarray) -> bool:
-    """Whether two groups this alike may merge: unless both have two or more members and
-    they are much less alike than the members of the looser one."""
-    if min(sizes) < 2:
+def _cohesive(alike: float, one: np.ndarray, other: np.ndarray) -> bool:
+    """Whether two groups this alike may merge (`one`, `other`: the sum and count of the
+    similarities of their pairs of different reports): unless both have such pairs and they
+    are much less alike than the members of the looser one."""
+    if not one[1] or not other[1]:
         return True
-    within = inner / (sizes * (sizes - 1) / 2)
-    return bool(alike >= COHESION * min(within))
+    return bool(alike >= COHESION * min(one[0] / one[1], other[0] / other[1]))
 
 
-def _inner(similarity: np.ndarray, group: list[int]) -> float:
-    """The sum of the similarities of every pair of a group's articles."""
-    block = similarity[np.ix_(group, group)]
-    return float((block.sum() - np.trace(block)) / 2)
+def _inner(similarity: np.ndarray, group: list[int], other: list[int]) -> np.ndarray:
+    """The sum and the count of the similarities between the articles of two groups (within
+    one group: of each pair once) that are different reports, not copies of one."""
+    block = similarity[np.ix_(group, other)]
+    distinct = block < COPY
+    if group is other:
+        distinct = np.triu(distinct, k=1)
+    return np.array([float(block[distinct].sum()), float(distinct.sum())])
 
 
 def _group_similarity(similarity: np.ndarray, groups: list[list[int]]) -> np.ndarray:
