@@ -306,10 +306,10 @@ def m008_story_picks(db: sqlite3.Connection) -> None:
 
 @migration
 def m009_story_facts(db: sqlite3.Connection) -> None:
-    """Each article's lead facts (story_facts: the places, event days and counts its headline
-    and first sentence name, one "kind:value" a line) beside its story features, so placing a
-    new article tells two events of one kind apart as a whole grouping does. The days are
-    resolved against the publication date, so a changed date makes them again too."""
+    """Each article's lead facts (story_facts: the places and counts its headline and first
+    sentence name, one "kind:value" a line) beside its story features, so placing a new
+    article tells two events of one kind apart as a whole grouping does. A changed
+    publication date makes them again too (facts may read it)."""
     db.execute("ALTER TABLE story_features ADD COLUMN facts TEXT NOT NULL DEFAULT ''")
     db.execute("DROP TRIGGER story_features_edited")
     db.execute(

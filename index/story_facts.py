@@ -1,27 +1,25 @@
-"""What an article's lead says happened, where and when: facts that tell two events apart.
+"""What an article's lead says happened and where: facts that tell two events apart.
 
-Two events of one kind in nearby places (a drone strike on tankers outside one town on
-Friday, an air strike on a convoy at the next crossing on Thursday night) share the
-vocabulary of their kind and the names of their area, so their words alone can make them look
-like one story. Their leads (the headline and the first sentence) say what tells them apart:
-where it happened, on which day, and how many were hit. Two reports whose leads disagree on
-all three (no place, no day and no count in common) report two events; a report that updates
-a count, or names a new day or a further place, still agrees on the rest.
+Two events of one kind in nearby places (a drone strike on tankers outside one town, an air
+strike on a convoy at the next crossing) share the vocabulary of their kind and the names of
+their area, so their words alone can make them look like one story. Their leads (the
+headline and the first sentence) say what tells them apart: where it happened and how many
+were hit. Two reports whose leads disagree on both (no place and no count in common) report
+two events; a report that updates a count still names the place, and one that names a further
+place still agrees on a count. (Event days were tried as a third kind: a follow-up names a new
+day as often as another event does.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
 
 import numpy as np
 
 from index.models import Article
 
-# every kind must disagree; an event day is a date, or a weekday's name if the article has no
-# publication date (a date and a bare weekday are not compared)
-KINDS = (("place",), ("day", "weekday"), ("count",))
+KINDS = ("place", "count")  # every kind must disagree
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -33,7 +31,6 @@ NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|de\s+|of\s+)?[A-Z][\w'\u2019-]*)*"
 PLACE = re.compile(
     r"\b(?:in|near|outside|at|off|(?:north|south|east|west)(?:ern)?\s+of)\s+(?:the\s+)?("
     + NAME + ")")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 COUNT_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
@@ -47,12 +44,9 @@ LEAD_CHARS = 700  # a first sentence is looked for this far into the body
 
 
 def facts(article: Article) -> frozenset[str]:
-    """The places, event days and counts the article's lead names, as "kind:value" strings.
-    A weekday is resolved to a date against the publication day (the latest such day on or
-    before it); without a publication date it stays a weekday name."""
+    """The places and counts the article's lead names, as "kind:value" strings."""
     lead = _lead(article)
     found = {f"place:{word}" for word in _places(lead)}
-    found.update(_days(article, lead))
     found.update(f"count:{value}" for value in _counts(ATTRIBUTION.split(lead)[0]))
     return frozenset(found)
 
@@ -61,12 +55,9 @@ def conflicts(found: Sequence[frozenset[str]], rows: Sequence[int]) -> np.ndarra
     """len(rows) x len(found): whether the leads of two articles disagree on every kind
     of fact (each names some of that kind, and they share none)."""
     every = np.ones((len(rows), len(found)), dtype=bool)
-    for prefixes in KINDS:
-        either = np.zeros_like(every)
-        for prefix in prefixes:
-            values = [{f for f in facts if f.startswith(prefix + ":")} for facts in found]
-            either |= _disagree(values, rows)
-        every &= either
+    for kind in KINDS:
+        every &= _disagree([{f for f in facts if f.startswith(kind + ":")} for facts in found],
+                           rows)
     return every
 
 
@@ -96,16 +87,6 @@ def _places(lead: str) -> Iterable[str]:
         for word in re.split(r"[\s-]+", name.lower()):
             if len(word) > 2 and word not in MONTHS and word not in WEEKDAYS:
                 yield word
-
-
-def _days(article: Article, lead: str) -> Iterable[str]:
-    for name in WEEKDAY.findall(lead):
-        day = WEEKDAYS.index(name.lower())
-        if article.published is None:
-            yield f"weekday:{name.lower()}"
-        else:
-            back = (article.published.weekday() - day) % 7
-            yield f"day:{(article.published - timedelta(days=back)).date().isoformat()}"
 
 
 def _counts(text: str) -> Iterable[str]:

@@ -22,7 +22,7 @@ import numpy as np
 THRESHOLD = 0.175  # average similarity (story_vectors.Vectors.similarity) to share a story
 # Two groups of two or more articles merge only if they are alike at least this share of the
 # mean similarity inside the less tight of them.
-COHESION = 0.6
+COHESION = 0.65
 COPY = 0.9  # two articles this alike are copies of one report: their pair is no measure of
 # how tight their group is
 

@@ -1,5 +1,5 @@
-"""Stories and the facts of their leads: two strikes of one kind a day apart in neighbouring
-places are two stories, while a report that updates the toll stays with its story. Every
+"""Stories and the facts of their leads: two strikes of one kind in neighbouring places, with
+different tolls, are two stories, while a report that updates the toll stays with its story. Every
 outlet, person and place here is invented."""
 
 from __future__ import annotations
@@ -69,19 +69,17 @@ CONVOY_TOLL = {
 }
 
 
-def test_a_lead_names_its_place_day_and_counts() -> None:
+def test_a_lead_names_its_places_and_counts() -> None:
     article = Article(id="t", title=str(TANKERS["title"]), body=str(TANKERS["body"]),
                       published=datetime(2026, 11, 14, 8, tzinfo=UTC))
-    found = facts(article)
-    assert {"place:tell", "place:harun", "day:2026-11-14", "count:3", "count:2"} <= found
+    assert facts(article) == {"place:tell", "place:harun", "count:3", "count:2"}
     # the sources quoted ("two officials") are no count of what happened
     quoted = Article(id="q", title="Blast near Oru",
                      body="A blast near Oru on Friday killed four, according to two officials.")
-    assert {f for f in facts(quoted) if f.startswith("count:")} == {"count:4"}
-    assert "weekday:friday" in facts(quoted)  # no publication date: the weekday's name
+    assert facts(quoted) == {"place:oru", "count:4"}
 
 
-def test_two_strikes_a_day_apart_in_neighbouring_places_are_two_stories(
+def test_two_strikes_in_neighbouring_places_are_two_stories(
     library: Library,
 ) -> None:
     stories = library.stories(load(library, TANKERS, CONVOY, CONVOY_OTHER_OUTLET))
