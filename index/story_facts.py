@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from index.models import Article
+from index.story_sparse import shared
 
 KINDS = ("place", "count")  # every kind must disagree
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -63,16 +64,14 @@ def conflicts(found: Sequence[frozenset[str]], rows: Sequence[int]) -> np.ndarra
 
 def _disagree(values: list[set[str]], rows: Sequence[int]) -> np.ndarray:
     numbers: dict[str, int] = {}
-    for some in values:
-        for value in some:
-            numbers.setdefault(value, len(numbers))
-    has = np.zeros((len(values), max(len(numbers), 1)), dtype=np.float32)
-    for row, some in enumerate(values):
-        has[row, [numbers[v] for v in some]] = 1.0
-    named: np.ndarray = has.sum(axis=1) > 0
+    row = np.fromiter((r for r, some in enumerate(values) for _ in some), np.int64)
+    col = np.fromiter((numbers.setdefault(v, len(numbers)) for some in values for v in some),
+                      np.int64)
+    named = np.zeros(len(values), dtype=bool)
+    named[row] = True
     asked = list(rows)
-    shared = has[asked] @ has.T
-    return np.asarray(named[asked][:, None] & named[None, :] & (shared == 0))
+    return np.asarray(named[asked][:, None] & named[None, :]
+                      & ~shared(row, col, len(values), asked))
 
 
 def _lead(article: Article) -> str:

@@ -48,6 +48,15 @@ def cosines(bags: Sequence[Bag], rows: Sequence[int]) -> np.ndarray:
     return _product(row[keep], column[keep], value, df, n, rows)
 
 
+def shared(row: np.ndarray, col: np.ndarray, n: int, rows: Sequence[int]) -> np.ndarray:
+    """len(rows) x n: whether two rows of a sparse 0/1 matrix (given as its cells' rows and
+    columns) have a column in common, pair by pair over the cells of each column."""
+    position = np.full(n, -1, dtype=np.int64)
+    position[list(rows)] = np.arange(len(rows))
+    ones = np.ones(len(row), dtype=np.float64)
+    return _pairs_part(row, col, ones, position, n, len(rows)) > 0
+
+
 def _product(row: np.ndarray, col: np.ndarray, value: np.ndarray, df: np.ndarray, n: int,
              rows: Sequence[int]) -> np.ndarray:
     """rows x all dot products of the sparse matrix given as (row, column, value) cells."""
