@@ -13,12 +13,15 @@ aside), so a speed-up can be checked for byte-identical output:
 
 --tree DIR cleans with the `index` package of another checkout (A/B timing: the CPU
 time per input is printed; run old and new trees alternately on a loaded machine).
+--stages prints the CPU per input of each stage (process-time wrappers: cProfile's per-call
+overhead distorts a path of many small calls).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import sys
 import time
@@ -28,6 +31,39 @@ from pathlib import Path
 from typing import Any
 
 SAVED = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # dev pages' "saved at", fixed
+
+
+# (module, function) of the stages --stages times, as the modules that call them name them
+STAGES = (
+    ("index.cleaning", "read_file"), ("index.ingest", "decode"), ("index.extract", "_check_text"),
+    ("index.extract", "split_lines"), ("index.extract", "_layout"), ("index.extract", "_headline"),
+    ("index.extract", "published"), ("index.extract", "without_boilerplate"),
+    ("index.extract_boiler", "line_signals"), ("index.extract", "split_parts"),
+    ("index.extract", "_author"), ("index.extract", "_body"), ("index.extract", "_outlet"),
+    ("index.ingest", "clean"), ("index.dedupe", "fingerprint"), ("index.ingest", "pack"),
+    ("index.cleaning", "extract"), ("index.cleaning", "prepare"),
+)  # fmt: skip
+
+
+def timed_stages() -> dict[str, float]:
+    """Wraps each of STAGES in a process-time counter; the CPU seconds by stage name."""
+    spent: dict[str, float] = {}
+    for module_name, name in STAGES:
+        module = importlib.import_module(module_name)
+        spent[name] = 0.0
+        setattr(module, name, _timed(getattr(module, name), name, spent))
+    return spent
+
+
+def _timed(function: Any, name: str, spent: dict[str, float]) -> Any:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - start
+
+    return timed
 
 
 def digest(value: object) -> str:
@@ -103,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the digests here")
     parser.add_argument("--check", type=Path, help="compare with digests saved here")
     parser.add_argument("--tree", type=Path, help="a checkout whose index/ package cleans")
+    parser.add_argument("--stages", action="store_true", help="CPU per input of each stage")
     args = parser.parse_args(argv)
     if args.tree:
         sys.path.insert(0, str(args.tree.resolve()))
@@ -110,9 +147,12 @@ def main(argv: list[str] | None = None) -> int:
     import index.cleaning
     import index.extract  # imported first: imports are not the per-input time
 
+    stages = timed_stages() if args.stages else {}
     now, spent = run(args.paths)
     print(f"{len(now)} inputs, cleaner CPU {spent * 1000 / max(1, len(now)):.3f} ms/input "
           f"({Path(index.__file__).parent})")
+    for name, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        print(f"  {name:<20} {seconds * 1000 / max(1, len(now)):.3f} ms/input")
     if args.save:
         args.save.write_text(json.dumps(now, indent=0, sort_keys=True))
     if args.check:
