@@ -274,3 +274,15 @@ def test_weird_input_gives_a_result_or_input_error(text: str) -> None:
     assert result.title and result.body
     assert set(result.body.split()) <= set(text.split())
     assert "\ufffd" not in result.title + result.body
+
+
+def test_tabs_odd_and_repeated_spaces_become_single_spaces() -> None:
+    paragraphs = [
+        "The harbour\tcommittee met on Tuesday\u00a0to discuss the new ferry timetable for "
+        "the winter months, members said.",
+        "Members  agreed   that the early\u2009crossing would run\u3000\u3000every day, "
+        "including Sundays and public holidays.",
+        "The new timetable starts in March, the committee's chair said after the vote.",
+    ]
+    result = clean_text("Ferry timetable agreed\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert body_lines(result) == [" ".join(p.split()) for p in paragraphs]
