@@ -13,15 +13,20 @@ that does not fit that shape, takes Whoosh's own way.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, groupby
 from operator import sub
+from pickle import dumps
+from struct import pack
 from typing import Any, NamedTuple
 
 from whoosh import formats
-from whoosh.system import pack_uint, unpack_uint
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort, unpack_uint
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from index.analysis import NewsAnalyzer
@@ -112,8 +117,15 @@ class TermCounts:
         # str order is code point order, which is the order of the UTF-8 bytes Whoosh sorts
         for term in sorted(terms):
             pairs = terms[term]
-            fieldwriter.start_term(term.encode("utf-8"))
             count = len(pairs) // 2
+            # most terms: one block (not inlined in the term info), written at once
+            if postwriter._inlinelimit <= count <= limit and not self.odd:
+                freqs = pairs[1::2]
+                write_one_block(fieldwriter, postwriter, term.encode("utf-8"), pairs[::2],
+                                array("f", freqs if boost == 1 else [f * boost for f in freqs]),
+                                pack(f"!{len(freqs)}I", *freqs), max(freqs) * boost)
+                continue
+            fieldwriter.start_term(term.encode("utf-8"))
             for start in range(0, count, limit):
                 if start:  # the block before is full: add_posting writes it out now
                     postwriter._write_block()
@@ -150,6 +162,32 @@ _VALUES = [pack_uint(n) for n in range(256)]  # the value of a posting: its freq
 
 def _value(freq: int) -> bytes:
     return _VALUES[freq] if freq < len(_VALUES) else pack_uint(freq)
+
+
+_NO_LENGTH, _ZERO_LENGTH = length_to_byte(None), length_to_byte(0)
+
+
+def write_one_block(fieldwriter: Any, postwriter: Any, btext: bytes, ids: array[int],
+                    weights: array[float], freqs: bytes, top: float) -> None:
+    """A counted field's term whose postings fit one block written as start_term,
+    add_posting for each and finish_term write it, byte for byte (the block, its term info),
+    without the per-term objects and checks in between. freqs: the postings' values (their
+    frequencies, packed as Whoosh's Frequency format packs and joins them)."""
+    postfile = postwriter._postfile
+    start = postfile.tell()
+    maxweight = top if top > 0 else 0
+    data = dumps((tuple(map(sub, ids, chain((0,), ids))), _mini_weights(weights), freqs), 2)
+    compression = postwriter._compression
+    if compression:
+        data = zlib.compress(data, compression)
+    info = dumps((len(ids), ids[-1], maxweight, compression, _NO_LENGTH, _ZERO_LENGTH), 2)
+    # the term's first block starts with the magic; its length is negative as the last
+    block = b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-(len(info) + len(data))), info, data))
+    postfile.write(block)
+    terminfo = W3TermInfo._struct.pack(
+        False, 0 + sum(weights), len(ids), _NO_LENGTH, _ZERO_LENGTH, max(0, maxweight),
+        ids[0], ids[-1]) + pack_long(start) + pack_int(len(block))
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + btext, terminfo)
 
 
 def quick_blocks(postwriter: Any) -> Any:
