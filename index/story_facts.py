@@ -21,6 +21,7 @@ from index.models import Article
 from index.story_sparse import shared
 
 KINDS = ("place", "count")  # every kind must disagree
+POSSESSIVE = re.compile(r"['\u2019]s\b")  # "in Darsa's Kamra district" is in Darsa too
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -83,7 +84,7 @@ def _lead(article: Article) -> str:
 def _places(lead: str) -> Iterable[str]:
     """The words of the names the lead places its event at ("abu", "kamal"), lowercased."""
     for name in PLACE.findall(lead):
-        for word in re.split(r"[\s-]+", name.lower()):
+        for word in re.split(r"[\s-]+", POSSESSIVE.sub("", name.lower())):
             if len(word) > 2 and word not in MONTHS and word not in WEEKDAYS:
                 yield word
 

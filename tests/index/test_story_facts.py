@@ -101,3 +101,36 @@ def test_a_report_updating_the_toll_stays_with_its_story(library: Library) -> No
     whole = {frozenset(articles[i].id for i in g) for g in group(articles)}
     assert whole == {frozenset({"tankers"}),
                      frozenset({"convoy", "convoy-other", "convoy-toll"})}
+
+
+BOMBING = {
+    "id": "bombing", "outlet": "Plains Herald", "published": "2026-11-16T12:00:00+00:00",
+    "title": "Car bomb at market in Darsa kills five",
+    "body": (
+        "A car bomb exploded at a crowded vegetable market in Darsa on Monday morning, "
+        "killing five people and wounding dozens, police said.\n\n"
+        "The blast tore through stalls near the market's main gate in the Kamra district. "
+        "Ambulances took the wounded to the city's general hospital. Nobody claimed the "
+        "bombing, the third at a Darsa market this year."
+    ),
+}
+
+BOMBING_TOLL = {
+    "id": "bombing-toll", "outlet": "River Post", "published": "2026-11-17T09:00:00+00:00",
+    "title": "Toll from Darsa market car bomb rises to twelve",
+    "body": (
+        "The toll from Monday's car bomb at a vegetable market in Darsa's Kamra district "
+        "rose to twelve after seven of the wounded died in hospital, police said.\n\n"
+        "The blast tore through stalls near the main gate of the crowded market. Nobody has "
+        "claimed the bombing, the third at a Darsa market this year."
+    ),
+}
+
+
+def test_a_follow_up_naming_a_district_of_the_town_stays_with_its_story(
+    library: Library,
+) -> None:
+    # the new toll differs, and the place is named more closely ("Darsa's Kamra district")
+    first = library.stories(load(library, BOMBING))
+    [later] = library.stories(load(library, BOMBING_TOLL))
+    assert later.id == story_of(first, "bombing").id
