@@ -53,6 +53,7 @@ from index.extract_title import (
     masthead,
     one_block,
     page_title,
+    page_title_whole,
     prompt_pair,
     rule_title,
 )
@@ -133,9 +134,20 @@ def _layout(text: str, filename: str) -> _Layout:
     headline, suffix = page_title(lines[0].text)
     # A bar of prompts on top ("Sign in | Subscribe") names no outlet.
     suffix = "" if prompt_pair(lines[0].text) else suffix
+    if suffix and _printed_whole(lines, start):
+        # The page prints its title line whole, "Take C.A.R.E. - at the fair 2018": what
+        # looked like an outlet after the dash is the headline's own second half.
+        headline = page_title_whole(lines[0].text)
     start = after_headline(lines, (start, end), headline) if start > 0 else start
     end = thread_start(lines, (start, end))
     return _Layout(lines, (start, end), headline, suffix)
+
+
+def _printed_whole(lines: list[Line], start: int) -> bool:
+    """Whether the title line is printed again, suffix and all, on a line of its own above
+    the article's second line (a site's name is never printed after the headline)."""
+    first = lines[0].text
+    return any(line.text == first for line in lines[1 : start + 2])
 
 
 def _remembered(test: Callable[[Line], bool]) -> Callable[[Line], bool]:

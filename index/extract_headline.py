@@ -16,7 +16,7 @@ from index.extract_title import breadcrumb, menu_like
 from index.headline_weights import BIAS, WEIGHTS
 
 _LONG_WORD = re.compile(r"\w{4,}")  # exactly the \w+ words longer than three characters
-_WINDOW = 12  # lines above the article's start that may hold its headline
+_WINDOW = 12  # lines above the article's start that may hold its headline (furniture aside)
 _BODY_LINES = 3  # prose lines at the article's start that a headline summarises
 
 SIGNALS = (
@@ -49,13 +49,14 @@ def candidates(page: Page) -> list[Candidate]:
     """The page title's headline and each headline-shaped line near the article's start."""
     lines, start = page.lines, page.start
     body = _words(" ".join(ln.text for ln in islice(_prose(lines, start), _BODY_LINES)))
-    window = range(max(1, start - _WINDOW), min(len(lines), start + 2))
+    steps = _steps(lines, start)
+    window = range(start - len(steps) + 1, min(len(lines), start + 2))
     meta: dict[int, bool] = {}  # byline and date tests are costly: each line tested once
     shaped = [i for i in window if _shaped(lines[i]) and not _meta(page, meta, i)]
     # Each candidate's words once: every candidate is compared with the others.
     words = {lines[i].text: _words(lines[i].text) for i in shaped}
     words[page.headline] = _words(page.headline)
-    context = _Context(page, body, words, meta, [words[lines[i].text] for i in shaped])
+    context = _Context(page, body, words, meta, [words[lines[i].text] for i in shaped], steps)
     found = [Candidate(0, page.headline, _signals(context, 0, page.headline))]
     found += [Candidate(i, lines[i].text, _signals(context, i, lines[i].text)) for i in shaped]
     return found
@@ -86,6 +87,7 @@ class _Context:
     words: dict[str, set[str]]  # content words of each candidate text
     meta: dict[int, bool]  # which lines are byline or date lines, as tested so far
     others: list[set[str]]  # content words of the candidate lines
+    steps: list[int]  # lines that are not furniture between each line above and the start
 
 
 def _overlap(x: set[str], y: set[str]) -> float:
@@ -103,7 +105,7 @@ def _signals(context: _Context, i: int, text: str) -> dict[str, float]:
     below = range(i + 1, min(len(lines), i + 4)) if i > 0 else range(0)
     return {
         "title_line": 1.0 if i == 0 else 0.0,
-        "near": 0.0 if i == 0 else math.exp(-abs(start - i) / 4),
+        "near": 0.0 if i == 0 else math.exp(-_distance(context.steps, start, i) / 4),
         "inside": 1.0 if i >= start else 0.0,
         "length": math.exp(-(((words - 10) / 6) ** 2)),
         "title_case": 1.0 if title_case(text) else 0.0,
@@ -116,6 +118,23 @@ def _signals(context: _Context, i: int, text: str) -> dict[str, float]:
         "prose": 1.0 if i > 0 and line.prose else 0.0,
         "rule": 1.0 if text == page.rule else 0.0,
     }
+
+
+def _steps(lines: list[Line], start: int) -> list[int]:
+    """For the lines from the article's start upwards (the title line excluded), how many
+    lines that are not furniture lie between each and the start: share bars and menus
+    between the headline and the article do not push the headline out of reach."""
+    steps, count = [], 0
+    for i in range(start - 1, 0, -1):
+        if count >= _WINDOW:
+            break
+        count += not lines[i].furniture
+        steps.append(count)
+    return [*steps[::-1], 0]
+
+
+def _distance(steps: list[int], start: int, i: int) -> int:
+    return steps[i - start - 1] if i < start else i - start
 
 
 def _shaped(line: Line) -> bool:

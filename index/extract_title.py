@@ -47,6 +47,11 @@ def page_title(first: str) -> tuple[str, str]:
     return first, ""
 
 
+def page_title_whole(first: str) -> str:
+    """The whole title line as a headline (its Markdown heading mark cut off)."""
+    return MARKDOWN_HEADING.sub("", first).strip()
+
+
 def _site_first(head: str, rest: str) -> bool:
     """A site's name before the headline ("Harbour Gazette | Council approves levy"): a few
     capitalised words that are no section, before a line that reads like a sentence."""

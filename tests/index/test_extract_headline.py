@@ -89,3 +89,19 @@ def test_a_bar_of_menu_items_and_a_reading_time_are_not_headlines() -> None:
     result = clean_text(f"News\n\n{headline}\n\nAda Moss\n3 min read\n\n" + BODY)
     assert result.title == headline
     assert result.author == "Ada Moss"
+
+
+def test_a_title_line_printed_whole_keeps_its_second_half() -> None:
+    # The page prints "X - Y" again as its own line: Y is the headline's, not a site's name.
+    title = "Keep Calm - Valley Board at Expo 2026"
+    page = f"{title}\n\nHome\nEvents\n\n{title}\n\n" + BODY
+    assert clean_text(page).title == title
+
+
+def test_headline_above_a_long_share_bar_is_in_reach() -> None:
+    share = "\n".join(["Facebook", "Twitter", "LinkedIn", "Email", "WhatsApp", "Print"] * 3)
+    page = ("Home\n\nNews\nWeather\n\nWater board backs plan to raise the northern dam\n\n"
+            "By Ada Moss\nMarch 26, 2026\n\n" + share + "\n\n" + BODY)
+    found = headline_candidates(page)
+    assert any(c.text == "Water board backs plan to raise the northern dam" for c in found)
+    assert clean_text(page).title == "Water board backs plan to raise the northern dam"
