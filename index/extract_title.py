@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from index.extract_byline import reading_time
-from index.extract_dates import find_date
+from index.extract_dates import find_date, says_when
 from index.extract_lines import Line, title_case
 from index.extract_meta import find_author
 
@@ -95,8 +95,18 @@ def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str
         # Only a real headline, not a menu item such as "Middle East", beats the nearest line.
         over = [i for i in found if i < metas[-1] and lines[i].words >= 4]
         if over:
-            return lines[over[-1]].text
+            return lines[_headline_of_pair(lines, over)].text
     return lines[found[-1]].text if found else ""
+
+
+def _headline_of_pair(lines: list[Line], over: list[int]) -> int:
+    """The last headline-shaped line over the byline, or the one right above it when the two
+    are a headline and its standfirst: not a date ("Published 1 day ago") over a headline,
+    nor a menu glued to the headline ("Home News <headline>") over the headline alone."""
+    if len(over) < 2 or over[-2] != over[-1] - 1:
+        return over[-1]
+    upper, lower = lines[over[-2]].text, lines[over[-1]].text
+    return over[-1] if says_when(upper) or lower in upper else over[-2]
 
 
 def _is_candidate(lines: list[Line], i: int, single: bool) -> bool:

@@ -105,3 +105,15 @@ def test_headline_above_a_long_share_bar_is_in_reach() -> None:
     found = headline_candidates(page)
     assert any(c.text == "Water board backs plan to raise the northern dam" for c in found)
     assert clean_text(page).title == "Water board backs plan to raise the northern dam"
+
+
+def test_a_title_case_standfirst_under_the_headline_does_not_win() -> None:
+    headline = "Water board backs plan to raise the northern dam"
+    page = (f"Home\nNews\nWeather\n\n{headline}\n\n"
+            "Four Metres Higher After Two Dry Summers, Says Board\n\n"
+            "By Ada Moss\nMarch 26, 2026\n\n" + BODY)
+    assert clean_text(page).title == headline
+    # A date over the headline is no headline, nor menu words glued to it.
+    for above in ("Published 1 day ago", f"Home News {headline}"):
+        page = f"Home\nNews\n\n{above}\n{headline}\n\nBy Ada Moss\nMarch 26, 2026\n\n" + BODY
+        assert clean_text(page).title == headline
