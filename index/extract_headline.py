@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from index.extract_lines import Line, title_case
-from index.extract_title import breadcrumb, menu_like
+from index.extract_title import breadcrumb, menu_like, over_credit
 from index.headline_weights import BIAS, WEIGHTS
 
 _LONG_WORD = re.compile(r"\w{4,}")  # exactly the \w+ words longer than three characters
@@ -52,7 +52,8 @@ def candidates(page: Page) -> list[Candidate]:
     steps = _steps(lines, start)
     window = range(start - len(steps) + 1, min(len(lines), start + 2))
     meta: dict[int, bool] = {}  # byline and date tests are costly: each line tested once
-    shaped = [i for i in window if _shaped(lines[i]) and not _meta(page, meta, i)]
+    shaped = [i for i in window if _shaped(lines[i]) and not over_credit(lines, i)
+              and not _meta(page, meta, i)]
     # Each candidate's words once: every candidate is compared with the others.
     words = {lines[i].text: _words(lines[i].text) for i in shaped}
     words[page.headline] = _words(page.headline)

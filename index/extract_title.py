@@ -21,6 +21,7 @@ _TITLE_DASH = re.compile(r"\s+[-–—:]{1,2}\s+(?!.*\s[-–—:]{1,2}\s)")
 _CRUMB = re.compile(r"\s+[>»›→/|•·]\s+")
 _TITLE_WINDOW = 12  # lines above the article searched for its headline
 _PUNCT = re.compile(r"[.,;:!?]")
+_LONG_WORD = re.compile(r"\w{4,}")
 # Navigation sections: short title-case lines on top that are not the site's name.
 _SECTIONS = frozenset(
     ("world", "news", "politics", "business", "sport", "sports", "technology", "tech",
@@ -65,10 +66,24 @@ def _site_first(head: str, rest: str) -> bool:
 
 
 def _first_line_is_title(lines: list[Line], start: int) -> bool:
-    """A first line with no outlet suffix is the page's title when it is long enough to be a
-    headline or the page prints it again; a short one is a prompt ("Connect with us")."""
+    """A first line with no outlet suffix is the page's title when the page prints it again,
+    or when it is long enough to be a headline and shares a word with the article's first
+    lines; a short one is a prompt ("Connect with us"), an unrelated one a ticker or a
+    teaser ("Breaking: bus fares rise in June")."""
     first = lines[0]
-    return first.words >= 4 or any(ln.text == first.text for ln in lines[1 : start + 2])
+    if any(ln.text == first.text for ln in lines[1 : start + 2]):
+        return True
+    return first.words >= 4 and bool(_content(first.text) & _content(_opening(lines, start)))
+
+
+def _opening(lines: list[Line], start: int) -> str:
+    """The article's first three prose lines."""
+    return " ".join([ln.text for ln in lines[start:] if ln.prose][:3])
+
+
+def _content(text: str) -> set[str]:
+    """Content words: lowercase, longer than three letters."""
+    return set(_LONG_WORD.findall(text.lower()))
 
 
 def _looks_like_outlet(text: str) -> bool:
@@ -96,7 +111,9 @@ def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str
         over = [i for i in found if i < metas[-1] and lines[i].words >= 4]
         if over:
             return lines[_headline_of_pair(lines, over)].text
-    return lines[found[-1]].text if found else ""
+    # A name or a section label under the headline is shorter than a headline.
+    long = [i for i in found if lines[i].words >= 4]
+    return lines[(long or found)[-1]].text if found else ""
 
 
 def _headline_of_pair(lines: list[Line], over: list[int]) -> int:
@@ -111,7 +128,7 @@ def _headline_of_pair(lines: list[Line], over: list[int]) -> int:
 
 def _is_candidate(lines: list[Line], i: int, single: bool) -> bool:
     line = lines[i]
-    if is_meta(line):
+    if is_meta(line) or over_credit(lines, i):
         return False
     return _is_headline(line, first=single) or _ends_menu(lines, i)
 
@@ -127,6 +144,12 @@ def _ends_menu(lines: list[Line], i: int) -> bool:
         and line.words >= 5
         and not title_case(line.text)
     )
+
+
+def over_credit(lines: list[Line], i: int) -> bool:
+    """A line right over a photo credit alone ("Photo: Ada Moss") is the photo's caption (a
+    caption that ends in its credit may sit under the headline)."""
+    return i + 1 < len(lines) and lines[i + 1].credit and lines[i + 1].words <= 6
 
 
 def menu_like(line: Line) -> bool:

@@ -3,6 +3,8 @@ menus, section labels and social prompts on hand-written pages."""
 
 from __future__ import annotations
 
+import pytest
+
 from index.extract import clean_text, headline_candidates
 from index.extract_headline import SIGNALS, score
 from index.headline_weights import WEIGHTS
@@ -117,3 +119,24 @@ def test_a_title_case_standfirst_under_the_headline_does_not_win() -> None:
     for above in ("Published 1 day ago", f"Home News {headline}"):
         page = f"Home\nNews\n\n{above}\n{headline}\n\nBy Ada Moss\nMarch 26, 2026\n\n" + BODY
         assert clean_text(page).title == headline
+
+
+
+HEADLINE = "Water board backs plan to raise the northern dam"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A ticker on top shares no word with the article: it is not the page's title.
+        "Breaking: bus fares rise in June as council cuts subsidy\n\nHome\nNews\n\n"
+        f"{HEADLINE}\n\nBy Ada Moss\nMarch 26, 2026\n\n",
+        # A line right over a photo credit is the photo's caption.
+        f"Home\nNews\n\n{HEADLINE}\n\nThe northern dam from the valley road\nPhoto: Ada Moss\n\n",
+        # A name under the headline, the date over it.
+        f"Home\nNews\n\nMarch 26, 2026\n\n{HEADLINE}\n\nAda Moss\n\n",
+    ],
+    ids=["ticker-on-top", "caption-over-credit", "name-under-headline"],
+)
+def test_the_headline_among_lines_that_look_like_one(page: str) -> None:
+    assert clean_text(page + BODY).title == HEADLINE
