@@ -66,7 +66,9 @@ _BY = re.compile(
 )
 _REPORTING_BY = re.compile(r"^reporting\s+by\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|la|bin|al-\w+)){1,3}"
-_NAME_COMMA_OUTLET = re.compile(rf"^(?P<name>{_NAME}(?:\s+and\s+{_NAME})?),\s+[A-Z][\w .&]+$")
+_NAME_COMMA_OUTLET = re.compile(
+    rf"^(?P<name>{_NAME}(?:\s+and\s+{_NAME})?),\s+[A-Z][\w.&]*(?: +[\w.&]+){{0,5}} *$"
+)
 _NAME_DASH_DATE = re.compile(rf"^(?P<name>{_NAME})\s+[-–—|]\s+\S")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?)?[,.]?\s*"

@@ -140,3 +140,11 @@ HEADLINE = "Water board backs plan to raise the northern dam"
 )
 def test_the_headline_among_lines_that_look_like_one(page: str) -> None:
     assert clean_text(page + BODY).title == HEADLINE
+
+
+def test_a_title_case_headline_with_a_comma_is_no_byline() -> None:
+    # "Name, Outlet" is a byline; a long title-case line after the comma is a headline.
+    headline = "Harbour Pilot, Ada Moss Is Retiring After Forty Years At Sea"
+    page = f"Home\nNews\n\n{headline}\n\nMarch 26, 2026\n\n" + BODY
+    assert clean_text(page).title == headline
+    assert clean_text(page).author == ""
