@@ -137,6 +137,9 @@ def prepared_batches(batches: Iterable[Inputs], tags: tuple[str, ...], outlet: s
     # multiprocessing start method but fork, a script calling this needs the
     # `if __name__ == "__main__":` guard; the newsdesk command has it.)
     context = multiprocessing.get_context("forkserver")
+    # The workers fork from a server that has imported the cleanup stack once, rather than
+    # each importing it (when this process starts the server: a reader's may run already).
+    context.set_forkserver_preload(["index.cleaning", "index.search"])
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
                                initargs=(os.getpid(),))
     pending: deque[tuple[Inputs, Future[Prepared] | None]] = deque()
