@@ -395,6 +395,8 @@ def _best_date(lines: list[DateLine], anchor: int, above: int,
             continue
         since = 0
         for found in find_dates(line.text, *refs, order):
+            if found.relative and line.index == anchor:
+                continue  # "… approves budget today": the headline's news, not a time stamp
             # The words before this date and after the previous one are its label:
             # "Updated Nov 19, 9:41 AM; Posted Nov 18" posts on the 18th.
             label = line.text[since: found.at]

@@ -182,3 +182,14 @@ def test_a_relative_date_needs_the_time_the_page_was_saved() -> None:
     assert format_published(saved.published, saved.published_precision) == "2026-03-28 12:30 UTC"
     unsaved = clean_text(page)
     assert format_published(unsaved.published, unsaved.published_precision) == "date unknown"
+
+
+def test_today_in_the_headline_is_news_not_the_pages_date() -> None:
+    # "… approves budget today" once dated the article to the day its file was saved
+    prose = ("The council met on Monday in the town hall and voted to approve the budget for "
+             "next year, officials said in a statement about the vote and its cost.\n")
+    found = clean_text(f"Council approves budget for next year today\n\n{prose}", saved=SAVED)
+    assert format_published(found.published, found.published_precision) == "date unknown"
+    stamped = clean_text(f"Council approves budget for next year today\nUpdated today\n\n{prose}",
+                         saved=SAVED)
+    assert format_published(stamped.published, stamped.published_precision) == "2026-03-28"
