@@ -93,7 +93,7 @@ def test_opml_import_export(server: LocalServer, tmp_path: Path) -> None:
     opml.write_text(f'<opml version="2.0"><body><outline text="Port News" '
                     f'xmlUrl="{server.url("/port.xml")}" category="harbour"/></body></opml>')
     imported = cli("feed", "import", str(opml))
-    assert imported.exit_code == 0 and "1 feeds added" in imported.stderr
+    assert imported.exit_code == 0 and "1 feed added" in imported.stderr
     out = tmp_path / "out.opml"
     assert cli("feed", "export", "--output", str(out)).exit_code == 0
     assert server.url("/port.xml") in out.read_text() and 'category="harbour"' in out.read_text()

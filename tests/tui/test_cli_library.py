@@ -125,6 +125,15 @@ def test_export_import_round_trip(runner: CliRunner, clips: Path, tmp_path: Path
     assert json.loads(out)["articles"] == 3
 
 
+def test_counts_in_messages_agree_with_their_noun(runner: CliRunner, tmp_path: Path) -> None:
+    write(tmp_path / "one", "border.txt", BORDER)
+    invoke(runner, "add", str(tmp_path / "one"))
+    code, _, err = invoke(runner, "export", "--output", str(tmp_path / "one.jsonl"))
+    assert code == 0 and "exported 1 article\n" in err  # not "1 articles"
+    code, _, err = invoke(runner, "reindex")
+    assert code == 0 and "indexed 1 article\n" in err
+
+
 def test_stats_and_reindex(runner: CliRunner, clips: Path) -> None:
     invoke(runner, "add", str(clips), "--tag", "desk")
     assert invoke(runner, "reindex")[0] == 0

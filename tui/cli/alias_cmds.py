@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tui.cli import main, pass_library
-from tui.cli.output import echo, echo_json
+from tui.cli.output import counted, echo, echo_json
 
 # The library (Whoosh, numpy) loads only for a command that opens it: --version and
 # --help stay fast.
@@ -53,7 +53,7 @@ def alias_list(library: Library, as_json: bool) -> None:
         echo('no aliases yet; add one with `newsdesk alias add "Islamic State" Daesh`',
                    err=True)
     for a in aliases:
-        origin = "yours" if a.source == "user" else f"defined in {a.articles} articles"
+        origin = "yours" if a.source == "user" else f"defined in {counted(a.articles, 'article')}"
         echo(f"{a.synonym}\t{a.name}\t({origin})")
 
 

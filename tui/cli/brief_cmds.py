@@ -20,7 +20,7 @@ from briefing.registry import (
 from index.errors import NewsdeskError
 from index.models import Extracted
 from tui.cli import main, pass_library
-from tui.cli.output import echo, echo_json
+from tui.cli.output import counted, echo, echo_json
 from tui.cli.selection import make_selection, selection_options
 
 # The library (Whoosh, numpy) loads only for a command that opens it: --version and
@@ -101,7 +101,7 @@ def brief(library: Library, title: str | None, sections: Sections, sentences: in
         sentences=sentences, algorithm=algorithm, top=top, template_dir=template_dir,
         progress=_progress(),
     )
-    echo(f"{written.articles} article{'s' * (written.articles != 1)} briefed", err=True)
+    echo(f"{counted(written.articles, 'article')} briefed", err=True)
     for path in written.paths.values():
         echo(str(path))
 

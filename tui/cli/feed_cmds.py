@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from tui.cli import main, pass_library
-from tui.cli.output import echo, echo_json, escape, stderr
+from tui.cli.output import counted, echo, echo_json, escape, stderr
 
 if TYPE_CHECKING:
     from index.feed_run import FeedReport
@@ -103,7 +103,7 @@ def feed_import(library: Library, file: str, tags: tuple[str, ...]) -> None:
     added, skipped = import_outlines(library.feeds, outlines, tags)
     for reason in skipped:
         echo(f"  skipped {reason}", err=True)
-    echo(f"{len(added)} feeds added, {len(skipped)} skipped", err=True)
+    echo(f"{counted(len(added), 'feed')} added, {len(skipped)} skipped", err=True)
 
 
 @feed.command("export")
@@ -120,7 +120,7 @@ def feed_export(library: Library, output: str) -> None:
         sys.stdout.flush()
     else:
         Path(output).write_bytes(data)
-    echo(f"exported {data.count(b'<outline ')} feeds", err=True)
+    echo(f"exported {counted(data.count(b'<outline '), 'feed')}", err=True)
 
 
 @main.command()

@@ -15,7 +15,15 @@ from index.filters import SORTS, Filter, Sort
 from index.models import published_text
 from index.tags import parse_changes
 from tui.cli import main, pass_library, pass_library_as_is
-from tui.cli.output import add_progress, echo, echo_json, print_article, print_hits, print_stats
+from tui.cli.output import (
+    add_progress,
+    counted,
+    echo,
+    echo_json,
+    print_article,
+    print_hits,
+    print_stats,
+)
 
 # The library (Whoosh, numpy) loads only for a command that opens it: --version and
 # --help stay fast.
@@ -106,7 +114,7 @@ def export(library: Library, output: str) -> None:
             tmp.unlink(missing_ok=True)  # a full disk or ^C leaves no half file behind
             raise
         tmp.replace(output)  # a half-written export never replaces a good one
-    echo(f"exported {count} articles", err=True)
+    echo(f"exported {counted(count, 'article')}", err=True)
 
 
 @main.command()
@@ -302,7 +310,7 @@ def reindex(library: Library) -> None:
     total = library.count(Filter(duplicates=False))
     with add_progress(enabled=True, total=total, label="reindexing") as advance:
         count = library.reindex(progress=lambda n: advance(None, n))
-    echo(f"indexed {count} articles", err=True)
+    echo(f"indexed {counted(count, 'article')}", err=True)
 
 
 @main.command()

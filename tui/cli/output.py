@@ -43,6 +43,11 @@ def escape(text: str) -> str:
     return escape_markup(visible(text))
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 article", "2 articles" (a plain -s plural: the nouns the messages count)."""
+    return f"{n:,} {noun}{'s' * (n != 1)}"
+
+
 def echo(text: str = "", *, err: bool = False, **style: Any) -> None:
     """click.secho with every control character made visible: names and messages may
     carry a file's or a feed's text, and nothing from outside reaches a terminal raw."""
@@ -96,7 +101,7 @@ def add_progress(*, enabled: bool, total: int | None = None,
 def report_rebuild(reason: str, done: int, total: int) -> None:
     """Say on stderr why the search index is being rebuilt, then how far it got."""
     if done == 0:
-        stderr().print(f"{escape(reason)} ({total} articles)...", soft_wrap=True)
+        stderr().print(f"{escape(reason)} ({counted(total, 'article')})...", soft_wrap=True)
     elif done >= total or done % (1000 if total < 10_000 else 5000) == 0:
         stderr().print(f"  indexed {done} of {total}")
 
