@@ -17,12 +17,16 @@ async def settle(pilot: Pilot, rounds: int = 50) -> None:
     """Wait until no worker runs and the UI has handled what they posted.
 
     A finished worker's message may start another (a change recounts the sidebar), so wait
-    in rounds until a round starts nothing new.
+    in rounds until a round starts nothing new. A message may also start one only after the
+    next repaint (the reader opens its library once the first rows are drawn: a
+    call_after_refresh), and on a loaded machine that repaint can come after the app is idle:
+    so each round waits for it too.
     """
     app = pilot.app
     for _ in range(rounds):
         await _workers_done(app)
         await pilot.pause()
+        await app.screen.wait_for_refresh()
         if not any(worker.state in BUSY for worker in app.workers):
             return
     raise AssertionError("the reader's workers never settled")
