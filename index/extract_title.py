@@ -97,9 +97,10 @@ def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str
     photo captions sit between those and the body."""
     if suffix or (start > 0 and _is_headline(lines[0], first=True) and not _is_masthead(lines)
                   and not is_meta(lines[0]) and _first_line_is_title(lines, start)):
-        folded = headline.casefold()
+        # Printed as is, or without a label before a colon ("Valley Courier: <headline>").
+        forms = {headline.casefold(), _after_label(headline).casefold()}
         return next(
-            (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() == folded), headline
+            (ln.text for ln in lines[1 : start + 2] if ln.text.casefold() in forms), headline
         )
     # Text pasted with single newlines is one block; block size then says nothing.
     single = one_block(lines)
@@ -116,12 +117,22 @@ def rule_title(lines: list[Line], start: int, headline: str, suffix: str) -> str
     return lines[(long or found)[-1]].text if found else ""
 
 
+def _after_label(headline: str) -> str:
+    """The headline after a short label and a colon ("Valley Courier: Dam plan approved" ->
+    "Dam plan approved"); the headline itself when it has none."""
+    label, colon, rest = headline.partition(": ")
+    return rest if colon and len(label.split()) <= 4 and len(rest.split()) >= 3 else headline
+
+
 def _headline_of_pair(lines: list[Line], over: list[int]) -> int:
     """The last headline-shaped line over the byline, or the one right above it when the two
-    are a headline and its standfirst: not a date ("Published 1 day ago") over a headline,
-    nor a menu glued to the headline ("Home News <headline>") over the headline alone."""
+    (and no third above them) are a headline and its standfirst: not a date ("Published 1
+    day ago") over a headline, nor a menu glued to the headline ("Home News <headline>")
+    over the headline alone."""
     if len(over) < 2 or over[-2] != over[-1] - 1:
         return over[-1]
+    if len(over) >= 3 and over[-3] == over[-2] - 1:
+        return over[-1]  # three or more in a row: a list of teasers over the headline
     upper, lower = lines[over[-2]].text, lines[over[-1]].text
     return over[-1] if says_when(upper) or lower in upper else over[-2]
 

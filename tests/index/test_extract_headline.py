@@ -135,8 +135,15 @@ HEADLINE = "Water board backs plan to raise the northern dam"
         f"Home\nNews\n\n{HEADLINE}\n\nThe northern dam from the valley road\nPhoto: Ada Moss\n\n",
         # A name under the headline, the date over it.
         f"Home\nNews\n\nMarch 26, 2026\n\n{HEADLINE}\n\nAda Moss\n\n",
+        # Teasers over the headline, one per line: not a headline and its standfirst.
+        "Home\nNews\n\nBus fares rise in June as council cuts subsidy\n\nSchool to close for"
+        f" repairs over the summer\n\nNew bridge opens after two years\n\n{HEADLINE}\n\n"
+        "By Ada Moss\nMarch 26, 2026\n\n",
+        # The title line's headline after the site's name and a colon, printed without them.
+        f"Valley Courier: {HEADLINE}\n\nHome\n\n{HEADLINE}\n\n",
     ],
-    ids=["ticker-on-top", "caption-over-credit", "name-under-headline"],
+    ids=["ticker-on-top", "caption-over-credit", "name-under-headline", "teasers-over-headline",
+         "site-colon-title"],
 )
 def test_the_headline_among_lines_that_look_like_one(page: str) -> None:
     assert clean_text(page + BODY).title == HEADLINE
